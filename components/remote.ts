@@ -1,0 +1,100 @@
+/**
+ * One way to run a script from `scripts/` on the VM over SSH: `remoteScript` wraps
+ * `command.remote.Command` so every remote step gets the same connection settings, the same
+ * secret handling and the same update semantics.
+ *
+ * - The command string is the rendered script (`lib/scripts.ts`), with plain parameters only.
+ *   Secrets travel on `stdin`, which callers wrap in `pulumi.secret`.
+ * - `update` equals `create`: the scripts are idempotent, so a changed script or parameter
+ *   re-runs the same script in place (an *update*, no delete/create).
+ * - `triggers` *replace* the command when they change (@pulumi/command sets
+ *   `replaceOnChanges: ["triggers[*]"]`). No step has a `delete` command, so a replacement
+ *   only runs `create` again; nothing is undone on a VM that may already be gone.
+ */
+import * as command from "@pulumi/command";
+import * as pulumi from "@pulumi/pulumi";
+import { remoteScriptCommand, ScriptName } from "../lib/scripts";
+
+/** How to reach the VM. */
+export interface SshTarget {
+    /** Public IP or DNS name of the VM. */
+    readonly host: pulumi.Input<string>;
+    /** OpenSSH private key (secret). */
+    readonly privateKey: pulumi.Input<string>;
+    /** Login user; Tencent Ubuntu images use `ubuntu` (with passwordless sudo). */
+    readonly user?: string;
+}
+
+export const DEFAULT_SSH_USER = "ubuntu";
+
+/**
+ * Dial settings for the first command run on a fresh VM: sshd is not up until the image has
+ * booted, so a refused or timed-out dial is retried instead of failing the update. The
+ * provider backs off between attempts, so 60 attempts cover several minutes of boot.
+ */
+export const FIRST_CONTACT_DIAL = { dialErrorLimit: 60, perDialTimeout: 30 } as const;
+
+/** Dial settings once the VM has answered at least once: the SDK's defaults, spelled out. */
+export const DEFAULT_DIAL = { dialErrorLimit: 10, perDialTimeout: 15 } as const;
+
+export interface RemoteScriptArgs {
+    /** The VM. */
+    target: SshTarget;
+    /** Which `scripts/<name>.sh` to run. */
+    script: ScriptName;
+    /** Plain (non-secret) script parameters, exported as environment variables in the script. */
+    params?: Record<string, pulumi.Input<string>>;
+    /** Piped to the script's stdin: the only way a secret reaches the VM. Wrap in pulumi.secret. */
+    stdin?: pulumi.Input<string>;
+    /** A change to any of these *replaces* the command, i.e. runs the script again from scratch. */
+    triggers?: pulumi.Input<unknown>[];
+    /** stdout carries a secret (a kubeconfig): it is not logged and is stored as a secret. */
+    secretStdout?: boolean;
+    /** First command on a new VM: tolerate a VM still booting (long dial retries). */
+    firstContact?: boolean;
+}
+
+/** The connection block: secrets stay Outputs; @pulumi/command marks the whole block secret. */
+export function sshConnection(target: SshTarget, firstContact = false): command.types.input.remote.ConnectionArgs {
+    return {
+        host: target.host,
+        user: target.user ?? DEFAULT_SSH_USER,
+        privateKey: target.privateKey,
+        ...(firstContact ? FIRST_CONTACT_DIAL : DEFAULT_DIAL),
+    };
+}
+
+/**
+ * The rendered command for `script` with `params` resolved. A parameter must never be a secret
+ * (it would be written into the command line and the state as the command text): if one is,
+ * the deployment fails with a pointer to stdin.
+ */
+export function scriptCommand(script: ScriptName, params: Record<string, pulumi.Input<string>> = {}): pulumi.Output<string> {
+    const resolved = pulumi.all(params);
+    const commandText = resolved.apply((p) => remoteScriptCommand(script, p));
+    void pulumi.isSecret(resolved).then((secret) => {
+        if (secret) {
+            pulumi.log.error(`scripts/${script}.sh: a parameter is a secret; secrets must reach the VM on stdin, never in the command`);
+        }
+    });
+    return commandText;
+}
+
+/** Runs `scripts/<args.script>.sh` on the VM (see the file comment for the semantics). */
+export function remoteScript(name: string, args: RemoteScriptArgs, opts: pulumi.CustomResourceOptions): command.remote.Command {
+    const commandText = scriptCommand(args.script, args.params);
+    const secretOpts: pulumi.CustomResourceOptions = args.secretStdout ? { additionalSecretOutputs: ["stdout"] } : {};
+    return new command.remote.Command(
+        name,
+        {
+            connection: sshConnection(args.target, args.firstContact),
+            create: commandText,
+            update: commandText,
+            stdin: args.stdin,
+            triggers: args.triggers,
+            // stdout of a secret-carrying step must not reach the engine's log either.
+            logging: args.secretStdout ? "none" : "stdoutAndStderr",
+        },
+        pulumi.mergeOptions(opts, secretOpts),
+    );
+}

@@ -1,0 +1,90 @@
+/**
+ * gitpod-tencent: a self-hosted Gitpod on one pay-as-you-go Tencent Cloud VM.
+ * The stages, in the order the dependency graph gives them.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { loadConfig, PROJECT } from "./lib/config";
+import { gitpodNames } from "./lib/dns";
+import { Network } from "./components/network";
+import { SshKey, keyPairName } from "./components/sshKey";
+import { CvmNode } from "./components/cvmNode";
+import { DnsRecords } from "./components/dns";
+import { K3sServer } from "./components/k3sServer";
+import { Calico } from "./components/calico";
+import { CoreDnsHairpin } from "./components/coreDns";
+import { ImagePreflight } from "./components/imagePreflight";
+import { Tls } from "./components/tls";
+
+// 0. Configuration, validated before anything is declared.
+const config = loadConfig();
+const stack = pulumi.getStack();
+const tags = { "gitpod-tencent": stack };
+
+// 1. The VM with its network and SSH key.
+const network = new Network("gitpod", { zone: config.zone, adminCidrs: config.adminCidrs, tags });
+const sshKey = new SshKey("gitpod", { keyName: keyPairName(PROJECT, stack), tags });
+const server = new CvmNode("gitpod-server", {
+    region: config.region,
+    zone: config.zone,
+    instanceType: config.instanceType,
+    ubuntuVersion: config.ubuntuVersion,
+    systemDiskType: config.systemDiskType,
+    systemDiskSize: config.systemDiskSize,
+    bandwidthOut: config.bandwidthOut,
+    vpcId: network.vpcId,
+    subnetId: network.subnetId,
+    securityGroupId: network.securityGroupId,
+    keyId: sshKey.keyId,
+    hostname: `gitpod-${stack}-server`,
+    allowReplacement: config.allowVmReplacement,
+    tags,
+});
+
+// 2. DNS: @, * and *.ws point at the VM.
+new DnsRecords("gitpod", { zone: config.dnsZone, domainLabel: config.domainLabel, ip: server.publicIp, ttl: config.dnsTtl });
+
+// 3. k3s over SSH; its kubeconfig feeds the one Kubernetes provider.
+const target = { host: server.publicIp, privateKey: sshKey.privateKey };
+const k3s = new K3sServer("k3s", {
+    target,
+    instanceId: server.instanceId,
+    version: config.versions.k3s,
+    mirror: config.k3sMirror,
+    clusterCidr: config.clusterCidr,
+    serviceCidr: config.serviceCidr,
+    tlsSans: [config.domain],
+    registryMirrors: config.registryMirrors,
+});
+const provider = k3s.provider;
+
+// 4. Calico with container IP forwarding; CoreDNS answers Gitpod's names inside the cluster.
+const calico = new Calico("calico", { provider, target, version: config.versions.calico, clusterCidr: config.clusterCidr }, { dependsOn: [k3s] });
+new CoreDnsHairpin("coredns", { provider, domain: config.domain, gitpodNamespace: config.gitpodNamespace, k3sVersion: config.versions.k3s }, { dependsOn: [k3s] });
+
+// 4b. Every image Gitpod will pull, resolved through the configured mirrors, before installing.
+new ImagePreflight("images", { target, registryMirrors: config.registryMirrors }, { dependsOn: [k3s] });
+
+// 5. cert-manager, the DNSPod webhook, ClusterIssuer gitpod-issuer and the wildcard Certificate.
+const tls = new Tls(
+    "tls",
+    {
+        provider,
+        target,
+        domain: config.domain,
+        gitpodNamespace: config.gitpodNamespace,
+        acmeEmail: config.acmeEmail,
+        acmeServer: config.acmeServer,
+        dns01Nameservers: config.dns01Nameservers,
+        dnspodSecretId: config.dnspodSecretId,
+        dnspodSecretKey: config.dnspodSecretKey,
+    },
+    { dependsOn: [calico] },
+);
+
+export const publicIp = server.publicIp;
+export const gitpodUrl = `https://${config.domain}`;
+export const dnsNames = gitpodNames(config.domain);
+export const sshCommand = pulumi.interpolate`ssh -i gitpod-tencent.pem ubuntu@${server.publicIp}`;
+export const sshPrivateKey = sshKey.privateKey;
+export const kubeconfig = k3s.kubeconfig;
+export const certificateSecret = pulumi.interpolate`${tls.namespace}/https-certificates`;

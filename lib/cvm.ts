@@ -1,0 +1,89 @@
+/**
+ * Pure decisions about a CVM node: which image, whether the instance type is sold in the zone,
+ * and which changes must never silently replace a VM that holds Gitpod's data.
+ */
+
+export interface ImageQuery {
+    readonly imageTypes: string[];
+    readonly imageNameRegex: string;
+    readonly instanceType: string;
+}
+
+export interface FoundImage {
+    readonly imageId: string;
+    readonly imageName?: string;
+    readonly osName?: string;
+}
+
+/** Tencent Cloud's public Ubuntu images are named "Ubuntu Server 20.04 LTS 64bit". */
+export function ubuntuImageQuery(ubuntuVersion: string, instanceType: string): ImageQuery {
+    return {
+        imageTypes: ["PUBLIC_IMAGE"],
+        imageNameRegex: `^Ubuntu Server ${ubuntuVersion.replace(".", "\\.")} LTS 64bit$`,
+        instanceType,
+    };
+}
+
+/** The data source lists newest first: take the first, or say what was looked for. */
+export function pickImage(images: readonly FoundImage[] | undefined, ubuntuVersion: string, region: string): string {
+    const first = images?.[0];
+    if (!first) {
+        throw new Error(`no public Ubuntu ${ubuntuVersion} image found in ${region}; set gitpod-tencent:ubuntuVersion to one the region offers (20.04 or 22.04)`);
+    }
+    return first.imageId;
+}
+
+export interface OfferedType {
+    readonly instanceType: string;
+    readonly availabilityZone: string;
+}
+
+/**
+ * Fails early, with the zones where the type is sold, instead of a late cloud API error.
+ * `inZone` are offers in the configured zone, `anywhere` offers in the whole region.
+ */
+export function checkInstanceTypeOffered(
+    instanceType: string,
+    zone: string,
+    inZone: readonly OfferedType[] | undefined,
+    anywhere: readonly OfferedType[] | undefined,
+): string {
+    if ((inZone ?? []).some((t) => t.instanceType === instanceType)) return instanceType;
+    const zones = [...new Set((anywhere ?? []).filter((t) => t.instanceType === instanceType).map((t) => t.availabilityZone))].sort();
+    const where = zones.length > 0 ? `it is sold in ${zones.join(", ")}: set gitpod-tencent:zone to one of them` : "it is sold nowhere in this region now: pick another instanceType or region";
+    throw new Error(`gitpod-tencent:instanceType: ${instanceType} is not available in ${zone} (sold out or not offered); ${where}`);
+}
+
+/** Instance inputs whose change the provider applies by destroying the VM (ForceNew) or re-imaging it. */
+export const REPLACING_INPUTS = ["imageId", "availabilityZone", "allocatePublicIp"] as const;
+
+/**
+ * What the engine must ignore on an existing VM. A newer image next month must never touch a
+ * running node; zone or public-IP mode changes are ignored too unless the user explicitly
+ * allowed a replacement (then Pulumi replaces the VM as the provider demands).
+ */
+export function instanceIgnoreChanges(allowReplacement: boolean): string[] {
+    return allowReplacement ? [] : [...REPLACING_INPUTS];
+}
+
+export interface NodeIdentity {
+    readonly zone: string;
+    readonly ubuntuVersion: string;
+}
+
+/**
+ * Compares what the VM is (its state) with what config asks for. Returns the refusal lines:
+ * when config moved away from the VM and replacement is not allowed, the run must fail
+ * rather than silently keep, or silently destroy, the VM.
+ */
+export function replacementRefusals(actual: { zone?: string; osName?: string }, wanted: NodeIdentity): string[] {
+    const refusals: string[] = [];
+    const consequence = "that replaces the VM and loses Gitpod's data (database, registry, workspaces); set gitpod-tencent:allowVmReplacement to true for the one `pulumi up` that should do it";
+    if (actual.zone && actual.zone !== wanted.zone) {
+        refusals.push(`gitpod-tencent:zone: the VM runs in ${actual.zone} and config asks for ${wanted.zone}; ${consequence}`);
+    }
+    if (actual.osName && !actual.osName.includes(wanted.ubuntuVersion)) {
+        refusals.push(`gitpod-tencent:ubuntuVersion: the VM runs "${actual.osName}" and config asks for Ubuntu ${wanted.ubuntuVersion}; ${consequence}`);
+    }
+    return refusals;
+}

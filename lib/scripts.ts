@@ -1,0 +1,153 @@
+// Rendering of the shell scripts in scripts/ that run on the VM. Pure: reads the script files,
+// never runs anything. A rendered script is the script text with `export KEY='value'` lines
+// inserted after its header comment; it is sent as the command string of a remote.Command, so
+// no parameter may be a secret (secrets reach the script on stdin only).
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+export const SCRIPT_NAMES = [
+  "host-prep",
+  "k3s-install",
+  "read-kubeconfig",
+  "wait-cluster",
+  "wait-certificate",
+  "image-preflight",
+] as const;
+
+export type ScriptName = (typeof SCRIPT_NAMES)[number];
+
+/** Directory holding the script files (repo root /scripts). */
+export const SCRIPTS_DIR = path.join(__dirname, "..", "scripts");
+
+/**
+ * Linux limits one argv string to MAX_ARG_STRLEN = 32 pages = 131072 bytes (including the NUL).
+ * The SSH server hands the whole command string to the login shell as one `-c` argument, so the
+ * rendered command must stay below it. Keep a margin.
+ */
+export const MAX_COMMAND_BYTES = 120_000;
+
+const KEY_RE = /^[A-Z][A-Z0-9_]*$/;
+
+/** Names a parameter may not take: they change how bash or the dynamic linker behaves. */
+const RESERVED_KEYS = new Set([
+  "PATH",
+  "IFS",
+  "HOME",
+  "SHELL",
+  "ENV",
+  "BASH_ENV",
+  "SHELLOPTS",
+  "BASHOPTS",
+  "CDPATH",
+  "GLOBIGNORE",
+  "PS4",
+  "LD_PRELOAD",
+  "LD_LIBRARY_PATH",
+  "TMPDIR",
+  "LANG",
+  "LC_ALL",
+]);
+
+/** Key names that look like a secret: those belong on stdin, never in the command string. */
+const SECRET_KEY_RE = /(SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE|CREDENTIAL)/;
+
+/**
+ * Quote a string for POSIX shells: the result is one word whose value is exactly `s`.
+ * Single quotes, with each embedded `'` written as `'\''`.
+ */
+export function shellQuote(s: string): string {
+  if (s.includes("\0")) {
+    throw new Error("shellQuote: a shell word cannot contain a NUL character");
+  }
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Absolute path of a script file. */
+export function scriptPath(name: ScriptName): string {
+  if (!(SCRIPT_NAMES as readonly string[]).includes(name)) {
+    throw new Error(`unknown script "${name}": expected one of ${SCRIPT_NAMES.join(", ")}`);
+  }
+  return path.join(SCRIPTS_DIR, `${name}.sh`);
+}
+
+/** Check parameter keys and values; returns one line per problem. */
+export function validateScriptParams(params: Record<string, string>): string[] {
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(params)) {
+    if (!KEY_RE.test(key)) {
+      problems.push(`parameter "${key}": names must match ${KEY_RE.source}`);
+    } else if (RESERVED_KEYS.has(key)) {
+      problems.push(`parameter "${key}": reserved shell/linker variable, choose another name`);
+    } else if (SECRET_KEY_RE.test(key)) {
+      problems.push(
+        `parameter "${key}": looks like a secret; secrets must reach the script on stdin, not in the command`,
+      );
+    }
+    if (typeof value !== "string") {
+      problems.push(`parameter "${key}": value must be a string, got ${typeof value}`);
+    } else if (value.includes("\0")) {
+      problems.push(`parameter "${key}": value contains a NUL character`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Split a script into its header (shebang + the comment lines right after it) and the body.
+ * The header ends at the first line that is not a comment.
+ */
+function splitHeader(text: string, name: string): { header: string; body: string } {
+  const lines = text.split("\n");
+  if (!lines[0].startsWith("#!")) {
+    throw new Error(`scripts/${name}.sh: first line must be a shebang`);
+  }
+  let i = 1;
+  while (i < lines.length && lines[i].startsWith("#")) i++;
+  return { header: lines.slice(0, i).join("\n"), body: lines.slice(i).join("\n") };
+}
+
+/** The export block for `params`, keys sorted. */
+export function renderParamExports(params: Record<string, string>): string {
+  const problems = validateScriptParams(params);
+  if (problems.length > 0) {
+    throw new Error(`invalid script parameters:\n  ${problems.join("\n  ")}`);
+  }
+  return Object.keys(params)
+    .sort()
+    .map((k) => `export ${k}=${shellQuote(params[k])}`)
+    .join("\n");
+}
+
+/**
+ * The script `scripts/<name>.sh` with `export KEY='value'` lines (sorted by key) inserted right
+ * after its shebang + comment header.
+ */
+export function renderScript(name: ScriptName, params: Record<string, string>): string {
+  const text = fs.readFileSync(scriptPath(name), "utf8");
+  const { header, body } = splitHeader(text, name);
+  const exports = renderParamExports(params);
+  const block = exports === "" ? "# (no parameters)" : `# Parameters (rendered by lib/scripts.ts):\n${exports}`;
+  return `${header}\n${block}\n${body}`;
+}
+
+/**
+ * The command a remote.Command runs: `sudo bash -c '<rendered script>' <name>`. The script text
+ * is the command (it holds no secret); stdin passes through sudo to the script.
+ */
+export function remoteScriptCommand(name: ScriptName, params: Record<string, string>): string {
+  const command = `sudo bash -c ${shellQuote(renderScript(name, params))} ${name}`;
+  const bytes = Buffer.byteLength(command, "utf8");
+  if (bytes > MAX_COMMAND_BYTES) {
+    throw new Error(
+      `scripts/${name}.sh rendered to ${bytes} bytes, over the ${MAX_COMMAND_BYTES}-byte limit for one ` +
+        `command line (Linux MAX_ARG_STRLEN is 131072): pass fewer/shorter parameters`,
+    );
+  }
+  return command;
+}
+
+/** sha256 hex of a text (for remote.Command `triggers`). */
+export function scriptDigest(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}

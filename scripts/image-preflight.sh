@@ -1,0 +1,210 @@
+#!/usr/bin/env bash
+# image-preflight.sh: check, before installing Gitpod, that every image it needs can be pulled.
+#   For each image, sends HTTP HEAD for its manifest to each candidate URL in order (the order
+#   containerd tries: mirrors, then the upstream registry) and stops at the first 2xx. Handles
+#   the registry token dance: on 401 with `WWW-Authenticate: Bearer realm=...,service=...,
+#   scope=...` it fetches an anonymous token from the realm and retries with it. HEAD only: no
+#   image is pulled. Images are checked in parallel (bounded pool), within an overall time bound.
+#
+# Parameters (environment):
+#   IMAGE_CHECKS                       required: one image per line,
+#                                      `<image-ref> <manifest-url> [<manifest-url>...]` where each
+#                                      URL is https://<host>/v2/<repo>/manifests/<tag-or-digest>;
+#                                      blank lines and lines starting with # are ignored
+#   PREFLIGHT_TIMEOUT_SECONDS          overall bound; default 600
+#   PREFLIGHT_PARALLEL                 images checked at once; default 8
+#   PREFLIGHT_REQUEST_TIMEOUT_SECONDS  bound for one HTTP request; default 20
+# Stdin: not read.
+# Output (stdout): `missing: <image> (tried: <host>, <host>)` per missing image, then a summary.
+#   Per-host HTTP status details and progress go to stderr.
+# Exit codes: 0 all present; 1 at least one image missing; 2 invalid parameter or curl absent;
+#   3 the time bound ran out before every image was checked (none found missing).
+set -euo pipefail
+
+PREFLIGHT_TIMEOUT_SECONDS="${PREFLIGHT_TIMEOUT_SECONDS:-600}"
+PREFLIGHT_PARALLEL="${PREFLIGHT_PARALLEL:-8}"
+PREFLIGHT_REQUEST_TIMEOUT_SECONDS="${PREFLIGHT_REQUEST_TIMEOUT_SECONDS:-20}"
+
+log() { echo "gitpod-tencent: image-preflight: $*" >&2; }
+die() {
+  local code="$1"
+  shift
+  echo "gitpod-tencent: image-preflight: ERROR: $*" >&2
+  exit "$code"
+}
+
+for v in PREFLIGHT_TIMEOUT_SECONDS PREFLIGHT_PARALLEL PREFLIGHT_REQUEST_TIMEOUT_SECONDS; do
+  [[ "${!v}" =~ ^[0-9]+$ ]] || die 2 "$v must be a whole number, got '${!v}'"
+done
+((PREFLIGHT_PARALLEL >= 1)) || die 2 "PREFLIGHT_PARALLEL must be at least 1"
+((PREFLIGHT_REQUEST_TIMEOUT_SECONDS >= 1)) || die 2 "PREFLIGHT_REQUEST_TIMEOUT_SECONDS must be at least 1"
+[[ -n "${IMAGE_CHECKS:-}" ]] || die 2 "IMAGE_CHECKS is not set or empty"
+command -v curl >/dev/null 2>&1 || die 2 "curl is not installed on the VM: run 'apt-get install -y curl'"
+
+# Parse and validate all lines first, so that a bad line fails before any request.
+images=()
+url_lists=()
+lineno=0
+while IFS= read -r line || [[ -n "$line" ]]; do
+  lineno=$((lineno + 1))
+  line="${line%$'\r'}"
+  [[ -z "${line//[[:space:]]/}" || "$line" =~ ^[[:space:]]*# ]] && continue
+  read -r -a fields <<<"$line"
+  ((${#fields[@]} >= 2)) || die 2 "IMAGE_CHECKS line $lineno ('$line'): expected '<image> <manifest-url> [<manifest-url>...]'"
+  for u in "${fields[@]:1}"; do
+    [[ "$u" =~ ^https?://[^/]+/v2/.+/manifests/[^/]+$ ]] ||
+      die 2 "IMAGE_CHECKS line $lineno: '$u' is not a manifest URL (https://<host>/v2/<repo>/manifests/<ref>)"
+  done
+  images+=("${fields[0]}")
+  url_lists+=("${fields[*]:1}")
+done <<<"$IMAGE_CHECKS"
+((${#images[@]} > 0)) || die 2 "IMAGE_CHECKS has no image lines"
+
+ACCEPT='application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json'
+
+workdir="$(mktemp -d "${TMPDIR:-/tmp}/image-preflight.XXXXXX")"
+trap 'rm -rf "$workdir"' EXIT
+
+deadline=$((SECONDS + PREFLIGHT_TIMEOUT_SECONDS))
+
+# Seconds one request may take: the per-request bound, cut to what is left overall.
+# Fails when no time is left.
+request_time() {
+  local left=$((deadline - SECONDS))
+  ((left >= 1)) || return 1
+  ((left > PREFLIGHT_REQUEST_TIMEOUT_SECONDS)) && left=$PREFLIGHT_REQUEST_TIMEOUT_SECONDS
+  echo "$left"
+}
+
+# head_manifest URL HEADERS_FILE [AUTH_HEADER]: prints the HTTP status ("000" if no answer,
+# "timeout" if no time is left).
+head_manifest() {
+  local url="$1" hdr="$2" t status
+  local extra=()
+  [[ -n "${3:-}" ]] && extra=(-H "$3")
+  t="$(request_time)" || {
+    echo timeout
+    return 0
+  }
+  status="$(curl -sS -I -L -o /dev/null -D "$hdr" -w '%{http_code}' --max-time "$t" \
+    -H "Accept: $ACCEPT" "${extra[@]}" "$url" 2>/dev/null)" || true
+  [[ "$status" =~ ^[0-9]{3}$ ]] || status=000
+  echo "$status"
+}
+
+# anonymous_token CHALLENGE URL: prints a bearer token for a `WWW-Authenticate: Bearer ...`
+# challenge, or fails.
+anonymous_token() {
+  local challenge="$1" url="$2" realm="" service="" scope="" t body token repo
+  [[ "$challenge" =~ realm=\"([^\"]*)\" ]] && realm="${BASH_REMATCH[1]}"
+  [[ "$challenge" =~ service=\"([^\"]*)\" ]] && service="${BASH_REMATCH[1]}"
+  [[ "$challenge" =~ scope=\"([^\"]*)\" ]] && scope="${BASH_REMATCH[1]}"
+  [[ -n "$realm" ]] || return 1
+  if [[ -z "$scope" && "$url" =~ ^https?://[^/]+/v2/(.+)/manifests/[^/]+$ ]]; then
+    repo="${BASH_REMATCH[1]}"
+    scope="repository:$repo:pull"
+  fi
+  local args=(-G)
+  [[ -n "$service" ]] && args+=(--data-urlencode "service=$service")
+  [[ -n "$scope" ]] && args+=(--data-urlencode "scope=$scope")
+  t="$(request_time)" || return 1
+  body="$(curl -sS -f -L --max-time "$t" "${args[@]}" "$realm" 2>/dev/null)" || return 1
+  token="$(sed -n 's/.*"token"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' <<<"$body" | head -n 1)"
+  if [[ -z "$token" ]]; then
+    token="$(sed -n 's/.*"access_token"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' <<<"$body" | head -n 1)"
+  fi
+  [[ -n "$token" ]] || return 1
+  printf '%s\n' "$token"
+}
+
+# check_url URL HEADERS_FILE: prints the final status for one candidate ("200", "404",
+# "401 (auth needs credentials)", "000", "timeout", ...).
+check_url() {
+  local url="$1" hdr="$2" status challenge token
+  status="$(head_manifest "$url" "$hdr")"
+  if [[ "$status" == 401 ]]; then
+    challenge="$(grep -i '^www-authenticate:' "$hdr" 2>/dev/null | tail -n 1 | tr -d '\r')" || challenge=""
+    if [[ "${challenge,,}" == *bearer* ]]; then
+      if token="$(anonymous_token "$challenge" "$url")"; then
+        status="$(head_manifest "$url" "$hdr" "Authorization: Bearer $token")"
+      else
+        status="401 (anonymous token refused)"
+      fi
+    else
+      status="401 (needs credentials)"
+    fi
+  fi
+  echo "$status"
+}
+
+# check_image INDEX: writes "$workdir/INDEX" with `present`, `missing<TAB>hosts<TAB>details`
+# or `unchecked<TAB>hosts<TAB>details`.
+check_image() {
+  local idx="$1" image="${images[$1]}" url host status
+  local -a urls hosts=() details=()
+  read -r -a urls <<<"${url_lists[$idx]}"
+  local hdr="$workdir/$idx.headers"
+  for url in "${urls[@]}"; do
+    host="${url#*://}"
+    host="${host%%/*}"
+    status="$(check_url "$url" "$hdr")"
+    hosts+=("$host")
+    details+=("$host $status")
+    if [[ "$status" =~ ^2[0-9][0-9]$ ]]; then
+      echo present >"$workdir/$idx"
+      return 0
+    fi
+    if [[ "$status" == timeout ]]; then
+      local IFS=','
+      printf 'unchecked\t%s\t%s\n' "${hosts[*]}" "${details[*]}" >"$workdir/$idx"
+      return 0
+    fi
+  done
+  local IFS=','
+  printf 'missing\t%s\t%s\n' "${hosts[*]}" "${details[*]}" >"$workdir/$idx"
+  log "$image: ${details[*]}"
+}
+
+log "checking ${#images[@]} images (${PREFLIGHT_PARALLEL} at a time, up to ${PREFLIGHT_TIMEOUT_SECONDS}s)"
+for idx in "${!images[@]}"; do
+  while (($(jobs -rp | wc -l) >= PREFLIGHT_PARALLEL)); do
+    wait -n 2>/dev/null || true
+  done
+  check_image "$idx" </dev/null &
+done
+wait
+
+missing=0
+unchecked=0
+present=0
+for idx in "${!images[@]}"; do
+  result="unchecked"$'\t'$'\t'"no result"
+  [[ -s "$workdir/$idx" ]] && result="$(<"$workdir/$idx")"
+  IFS=$'\t' read -r kind hosts _details <<<"$result"
+  case "$kind" in
+    present) present=$((present + 1)) ;;
+    missing)
+      missing=$((missing + 1))
+      echo "missing: ${images[$idx]} (tried: ${hosts//,/, })"
+      ;;
+    *)
+      unchecked=$((unchecked + 1))
+      echo "unchecked: ${images[$idx]} (time bound reached${hosts:+; tried: ${hosts//,/, }})"
+      ;;
+  esac
+done
+
+total=${#images[@]}
+if ((missing > 0)); then
+  note=""
+  ((unchecked > 0)) && note=", $unchecked not checked (time bound reached)"
+  echo "image preflight: $missing of $total images missing, $present present$note."
+  echo "What to do: set registryMirrors in Pulumi config to a registry that has these images, see README 'Registry mirrors'."
+  exit 1
+fi
+if ((unchecked > 0)); then
+  echo "image preflight: $unchecked of $total images could not be checked within ${PREFLIGHT_TIMEOUT_SECONDS}s ($present present)."
+  echo "What to do: check the VM's outbound HTTPS access to the registries above, or raise the preflight timeout."
+  exit 3
+fi
+echo "image preflight: all $total images present."

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# read-kubeconfig.sh: print the k3s admin kubeconfig, pointed at the VM's public address.
+#   Waits (bounded) for /etc/rancher/k3s/k3s.yaml, then prints it on stdout with
+#   `server: https://127.0.0.1:6443` rewritten to `server: https://$K3S_PUBLIC_HOST:6443`.
+#   Stdout carries the kubeconfig (a secret) and nothing else; messages go to stderr.
+#
+# Parameters (environment):
+#   K3S_PUBLIC_HOST          required: public IP or DNS name of the VM (IPv6 without brackets)
+#   KUBECONFIG_WAIT_SECONDS  bound for waiting for the file; default 120
+#   POLL_INTERVAL_SECONDS    pause between checks; default 2
+#   GT_ROOT                  prefix for every absolute path read (tests); default ""
+# Stdin: not read.
+# Exit codes: 0 printed; 1 file missing after the wait, or it has no 127.0.0.1:6443 server line;
+#   2 invalid parameter.
+set -euo pipefail
+
+GT_ROOT="${GT_ROOT:-}"
+KUBECONFIG_WAIT_SECONDS="${KUBECONFIG_WAIT_SECONDS:-120}"
+POLL_INTERVAL_SECONDS="${POLL_INTERVAL_SECONDS:-2}"
+
+log() { echo "gitpod-tencent: read-kubeconfig: $*" >&2; }
+die() {
+  local code="$1"
+  shift
+  echo "gitpod-tencent: read-kubeconfig: ERROR: $*" >&2
+  exit "$code"
+}
+
+host="${K3S_PUBLIC_HOST:-}"
+[[ -n "$host" ]] || die 2 "K3S_PUBLIC_HOST is not set (the VM's public IP or DNS name)"
+if [[ "$host" =~ ^[0-9A-Fa-f:]+$ && "$host" == *:* ]]; then
+  host="[$host]"
+elif ! [[ "$host" =~ ^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$ ]]; then
+  die 2 "K3S_PUBLIC_HOST '$host' is not an IP address or DNS name"
+fi
+for v in KUBECONFIG_WAIT_SECONDS POLL_INTERVAL_SECONDS; do
+  [[ "${!v}" =~ ^[0-9]+$ ]] || die 2 "$v must be a whole number of seconds, got '${!v}'"
+done
+
+file="$GT_ROOT/etc/rancher/k3s/k3s.yaml"
+deadline=$((SECONDS + KUBECONFIG_WAIT_SECONDS))
+until [[ -s "$file" ]] && grep -q '^[[:space:]]*server:' "$file"; do
+  if ((SECONDS >= deadline)); then
+    die 1 "$file did not appear within ${KUBECONFIG_WAIT_SECONDS}s: k3s is not running or failed to start; look at 'systemctl status k3s' and 'journalctl -u k3s -n 100' on the VM"
+  fi
+  sleep "$POLL_INTERVAL_SECONDS"
+done
+
+# Rewrite into a variable first so that nothing reaches stdout unless the rewrite succeeded.
+out="$(awk -v host="$host" '
+  /^[[:space:]]*server:[[:space:]]*https:\/\/127\.0\.0\.1:6443[[:space:]]*$/ {
+    sub(/https:\/\/127\.0\.0\.1:6443/, "https://" host ":6443"); n++
+  }
+  { print }
+  END { if (n == 0) exit 3 }
+' "$file")" || die 1 "$file has no 'server: https://127.0.0.1:6443' line to rewrite (was k3s started with a different https-listen-port or bind-address?)"
+printf '%s\n' "$out"

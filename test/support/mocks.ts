@@ -1,0 +1,146 @@
+/**
+ * Pulumi mocks that record what a program declares: every resource with its inputs, which
+ * inputs arrived as secrets, its parent, its dependencies (explicit dependsOn and those implied
+ * by input Outputs), its provider and its options; and every invoke. Pulumi's MockResourceArgs
+ * carries none of parent/dependencies/options, so the mock monitor's registerResource is
+ * wrapped to read them from the request itself (this relies on @pulumi/pulumi internals,
+ * which is why the SDK version is pinned).
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+/** Pulumi's marker for secret values on the wire. */
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+/** Pulumi's wire value for an unknown (computed) value. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export interface RecordedResource {
+    readonly type: string;
+    readonly name: string;
+    readonly urn: string;
+    readonly custom: boolean;
+    /** Inputs with secrets unwrapped. */
+    readonly inputs: Record<string, any>;
+    /** Dotted paths of inputs that arrived as secrets (`stdin`, `connection`, `data.tls\.key`...). */
+    readonly secretPaths: readonly string[];
+    readonly parent: string;
+    readonly dependencies: readonly string[];
+    /** Provider reference `urn::id`, "" when the default provider is used. */
+    readonly provider: string;
+    readonly protect: boolean;
+    readonly ignoreChanges: readonly string[];
+    readonly replaceOnChanges: readonly string[];
+    readonly deleteBeforeReplace: boolean;
+    readonly additionalSecretOutputs: readonly string[];
+}
+
+export interface RecordedInvoke {
+    readonly token: string;
+    readonly args: Record<string, any>;
+}
+
+export type OutputsFor = (type: string, name: string, inputs: Record<string, any>) => Record<string, any>;
+export type InvokeResult = (token: string, args: Record<string, any>) => Record<string, any> | undefined;
+
+export interface Recording {
+    readonly resources: RecordedResource[];
+    readonly invokes: RecordedInvoke[];
+}
+
+function isSecretWrapper(v: unknown): v is { value: unknown } {
+    return typeof v === "object" && v !== null && (v as Record<string, unknown>)[SIG_KEY] === SECRET_SIG;
+}
+
+/** Removes Pulumi's secret wrappers, reporting the dotted path of each secret found. */
+export function unwrapSecrets(value: unknown, path = "", found: string[] = []): { value: any; secretPaths: string[] } {
+    if (isSecretWrapper(value)) {
+        found.push(path || "<root>");
+        return unwrapSecrets(value.value, path, found);
+    }
+    if (Array.isArray(value)) {
+        return { value: value.map((v, i) => unwrapSecrets(v, `${path}[${i}]`, found).value), secretPaths: found };
+    }
+    if (typeof value === "object" && value !== null) {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) {
+            const key = k.replace(/\./g, "\\.");
+            out[k] = unwrapSecrets(v, path ? `${path}.${key}` : key, found).value;
+        }
+        return { value: out, secretPaths: found };
+    }
+    return { value, secretPaths: found };
+}
+
+const defaultOutputs: OutputsFor = () => ({});
+
+/**
+ * Installs mocks that record into the returned Recording. `outputs` adds provider-computed
+ * outputs per resource (state = inputs + outputs); `invoke` answers data sources.
+ */
+export function setupMocks(opts: {
+    project: string;
+    stack: string;
+    outputs?: OutputsFor;
+    invoke?: InvokeResult;
+}): Recording {
+    const recording: Recording = { resources: [], invokes: [] };
+    const outputs = opts.outputs ?? defaultOutputs;
+    pulumi.runtime.setMocks(
+        {
+            newResource: (args) => {
+                const { value } = unwrapSecrets(args.inputs);
+                return {
+                    id: args.custom ? `${args.name}-id` : undefined,
+                    state: { ...value, ...outputs(args.type, args.name, value) },
+                };
+            },
+            call: (args) => {
+                const { value } = unwrapSecrets(args.inputs);
+                recording.invokes.push({ token: args.token, args: value });
+                const result = opts.invoke?.(args.token, value);
+                if (result === undefined) throw new Error(`no mock answer for invoke ${args.token}`);
+                return result;
+            },
+        },
+        opts.project,
+        opts.stack,
+        false,
+    );
+    wrapMonitor(recording);
+    return recording;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- protobuf request objects are untyped here */
+function wrapMonitor(recording: Recording): void {
+    const monitor: any = pulumi.runtime.getMonitor();
+    const original = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req: any, callback: any) => {
+        const { value, secretPaths } = unwrapSecrets(req.getObject()?.toJavaScript() ?? {});
+        const parent: string = req.getParent();
+        const type: string = req.getType();
+        const name: string = req.getName();
+        recording.resources.push({
+            type,
+            name,
+            urn: monitor.newUrn(parent, type, name),
+            custom: req.getCustom(),
+            inputs: value,
+            secretPaths,
+            parent,
+            dependencies: req.getDependenciesList(),
+            provider: req.getProvider(),
+            protect: req.getProtect?.() ?? false,
+            ignoreChanges: req.getIgnorechangesList(),
+            replaceOnChanges: req.getReplaceonchangesList(),
+            deleteBeforeReplace: req.getDeletebeforereplace(),
+            additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+        });
+        return original(req, callback);
+    };
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+/** Resolves an Output in tests (mocks run with preview=false, so applies run). */
+export function valueOf<T>(output: pulumi.Output<T> | pulumi.Input<T>): Promise<T> {
+    return new Promise((resolve) => pulumi.output(output).apply((v) => resolve(v as T)));
+}
