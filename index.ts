@@ -58,11 +58,12 @@ const k3s = new K3sServer("k3s", {
 const provider = k3s.provider;
 
 // 4. Calico with container IP forwarding; CoreDNS answers Gitpod's names inside the cluster.
-const calico = new Calico("calico", { provider, target, version: config.versions.calico, clusterCidr: config.clusterCidr }, { dependsOn: [k3s] });
-new CoreDnsHairpin("coredns", { provider, domain: config.domain, gitpodNamespace: config.gitpodNamespace, k3sVersion: config.versions.k3s }, { dependsOn: [k3s] });
+const k3sReady = k3s.ready;
+const calico = new Calico("calico", { provider, target, k3sReady, version: config.versions.calico, clusterCidr: config.clusterCidr });
+new CoreDnsHairpin("coredns", { provider, k3sReady, domain: config.domain, gitpodNamespace: config.gitpodNamespace, k3sVersion: config.versions.k3s });
 
 // 4b. Every image Gitpod will pull, resolved through the configured mirrors, before installing.
-new ImagePreflight("images", { target, registryMirrors: config.registryMirrors }, { dependsOn: [k3s] });
+new ImagePreflight("images", { target, k3sReady, registryMirrors: config.registryMirrors, kotsVersion: config.versions.kots });
 
 // 5. cert-manager, the DNSPod webhook, ClusterIssuer gitpod-issuer and the wildcard Certificate.
 const tls = new Tls(
@@ -78,7 +79,7 @@ const tls = new Tls(
         dnspodSecretId: config.dnspodSecretId,
         dnspodSecretKey: config.dnspodSecretKey,
     },
-    { dependsOn: [calico] },
+    { dependsOn: [calico.ready] },
 );
 
 export const publicIp = server.publicIp;

@@ -6,7 +6,7 @@
  * `enabled` (templates/crs/custom-resources.yaml), so `installation` below *is* the
  * Installation spec.
  */
-import { PINS } from "./versions";
+import { ChartRef, PINS } from "./versions";
 
 export const CALICO_NAMESPACE = "tigera-operator";
 
@@ -74,4 +74,8 @@ export function renderedInstallationSpec(values: CalicoValues): InstallationSpec
 }
 
 /** The pinned chart (repo, name, version = Calico version). */
-export const CALICO_CHART = PINS.calico.chart!;
+export function calicoChart(): ChartRef {
+    const chart = PINS.calico.chart;
+    if (chart === undefined) throw new Error("lib/versions.ts: PINS.calico has no chart");
+    return chart;
+}

@@ -9,8 +9,9 @@ export interface ImageQuery {
     readonly instanceType: string;
 }
 
+/** As the data source returns them: every field may be absent. */
 export interface FoundImage {
-    readonly imageId: string;
+    readonly imageId?: string;
     readonly imageName?: string;
     readonly osName?: string;
 }
@@ -26,16 +27,16 @@ export function ubuntuImageQuery(ubuntuVersion: string, instanceType: string): I
 
 /** The data source lists newest first: take the first, or say what was looked for. */
 export function pickImage(images: readonly FoundImage[] | undefined, ubuntuVersion: string, region: string): string {
-    const first = images?.[0];
-    if (!first) {
+    const first = images?.find((i) => i.imageId);
+    if (!first?.imageId) {
         throw new Error(`no public Ubuntu ${ubuntuVersion} image found in ${region}; set gitpod-tencent:ubuntuVersion to one the region offers (20.04 or 22.04)`);
     }
     return first.imageId;
 }
 
 export interface OfferedType {
-    readonly instanceType: string;
-    readonly availabilityZone: string;
+    readonly instanceType?: string;
+    readonly availabilityZone?: string;
 }
 
 /**
@@ -49,7 +50,7 @@ export function checkInstanceTypeOffered(
     anywhere: readonly OfferedType[] | undefined,
 ): string {
     if ((inZone ?? []).some((t) => t.instanceType === instanceType)) return instanceType;
-    const zones = [...new Set((anywhere ?? []).filter((t) => t.instanceType === instanceType).map((t) => t.availabilityZone))].sort();
+    const zones = [...new Set((anywhere ?? []).filter((t) => t.instanceType === instanceType).map((t) => t.availabilityZone ?? "?"))].sort();
     const where = zones.length > 0 ? `it is sold in ${zones.join(", ")}: set gitpod-tencent:zone to one of them` : "it is sold nowhere in this region now: pick another instanceType or region";
     throw new Error(`gitpod-tencent:instanceType: ${instanceType} is not available in ${zone} (sold out or not offered); ${where}`);
 }

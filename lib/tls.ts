@@ -39,7 +39,7 @@ export const DNSPOD_GROUP_NAME = "acme.imroc.cc";
 export const DNSPOD_SOLVER_NAME = "dnspod";
 
 /** Where the issuer finds the SecretKey: webhook v1.3.0 expects the key `secret-key`. */
-export const DNSPOD_CREDENTIALS = { name: "dnspod-credentials", key: "secret-key" } as const;
+export const DNSPOD_CREDENTIALS = { name: "dnspod-credentials", key: "secretKey" } as const;
 
 /** TXT record TTL the webhook asks DNSPod for; DNSPod's free plan accepts 600 and up. */
 export const DNSPOD_TXT_TTL = 600;
@@ -75,7 +75,7 @@ export const KOTS_TLS_CONFIG_VALUES = {
  */
 export function certManagerFullname(release: string): string {
     const full = release.includes("cert-manager") ? release : `${release}-cert-manager`;
-    return full.slice(0, 63).replace(/-+$/, "");
+    return full.slice(0, 63).replace(/-$/, "");
 }
 
 /** `host:port` entries; the chart value is one comma-separated string. */
@@ -190,6 +190,9 @@ export function clusterIssuer(opts: ClusterIssuerOptions): IClusterIssuer {
     };
 }
 
+/** A Certificate whose spec is always there (the model's type has it optional). */
+export type CertificateManifest = ICertificate & { spec: NonNullable<ICertificate["spec"]> };
+
 /** The labels KOTS puts on Gitpod's Certificate (gitpod-certificate.yaml, metadata.labels). */
 export const GITPOD_CERTIFICATE_LABELS = { app: "gitpod", component: "gitpod-installer" } as const;
 
@@ -205,7 +208,7 @@ export const GITPOD_CERTIFICATE_LABELS = { app: "gitpod", component: "gitpod-ins
  * apply equal values: no apply conflict, and cert-manager never sees a spec change, hence no
  * re-issue and no extra order against Let's Encrypt's duplicate-certificate limit.
  */
-export function gitpodCertificate(opts: { domain: string; namespace: string }): ICertificate {
+export function gitpodCertificate(opts: { domain: string; namespace: string }): CertificateManifest {
     return {
         apiVersion: "cert-manager.io/v1",
         kind: "Certificate",

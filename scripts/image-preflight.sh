@@ -67,94 +67,96 @@ trap 'rm -rf "$workdir"' EXIT
 
 deadline=$((SECONDS + PREFLIGHT_TIMEOUT_SECONDS))
 
-# Seconds one request may take: the per-request bound, cut to what is left overall.
-# Fails when no time is left.
+# The helpers below return values in globals (REQ_TIME, STATUS, TOKEN) instead of printing
+# them, to avoid a subshell per call; each check_image runs in its own background subshell.
+
+# Sets REQ_TIME to the seconds one request may take: the per-request bound, cut to what is left
+# overall. Fails when no time is left.
 request_time() {
-  local left=$((deadline - SECONDS))
-  ((left >= 1)) || return 1
-  ((left > PREFLIGHT_REQUEST_TIMEOUT_SECONDS)) && left=$PREFLIGHT_REQUEST_TIMEOUT_SECONDS
-  echo "$left"
+  REQ_TIME=$((deadline - SECONDS))
+  ((REQ_TIME >= 1)) || return 1
+  ((REQ_TIME > PREFLIGHT_REQUEST_TIMEOUT_SECONDS)) && REQ_TIME=$PREFLIGHT_REQUEST_TIMEOUT_SECONDS
+  return 0
 }
 
-# head_manifest URL HEADERS_FILE [AUTH_HEADER]: prints the HTTP status ("000" if no answer,
-# "timeout" if no time is left).
+# head_manifest URL HEADERS_FILE [AUTH_HEADER]: sets STATUS to the HTTP status ("000" if no
+# answer, "timeout" if no time is left).
 head_manifest() {
-  local url="$1" hdr="$2" t status
+  local url="$1" hdr="$2"
   local extra=()
   [[ -n "${3:-}" ]] && extra=(-H "$3")
-  t="$(request_time)" || {
-    echo timeout
+  if ! request_time; then
+    STATUS=timeout
     return 0
-  }
-  status="$(curl -sS -I -L -o /dev/null -D "$hdr" -w '%{http_code}' --max-time "$t" \
+  fi
+  STATUS="$(curl -sS -I -L -o /dev/null -D "$hdr" -w '%{http_code}' --max-time "$REQ_TIME" \
     -H "Accept: $ACCEPT" "${extra[@]}" "$url" 2>/dev/null)" || true
-  [[ "$status" =~ ^[0-9]{3}$ ]] || status=000
-  echo "$status"
+  [[ "$STATUS" =~ ^[0-9]{3}$ ]] || STATUS=000
 }
 
-# anonymous_token CHALLENGE URL: prints a bearer token for a `WWW-Authenticate: Bearer ...`
-# challenge, or fails.
+# anonymous_token CHALLENGE URL: sets TOKEN to a bearer token for a
+# `WWW-Authenticate: Bearer realm=...,service=...,scope=...` challenge, or fails.
 anonymous_token() {
-  local challenge="$1" url="$2" realm="" service="" scope="" t body token repo
+  local challenge="$1" url="$2" realm="" service="" scope="" body
+  TOKEN=""
   [[ "$challenge" =~ realm=\"([^\"]*)\" ]] && realm="${BASH_REMATCH[1]}"
   [[ "$challenge" =~ service=\"([^\"]*)\" ]] && service="${BASH_REMATCH[1]}"
   [[ "$challenge" =~ scope=\"([^\"]*)\" ]] && scope="${BASH_REMATCH[1]}"
   [[ -n "$realm" ]] || return 1
   if [[ -z "$scope" && "$url" =~ ^https?://[^/]+/v2/(.+)/manifests/[^/]+$ ]]; then
-    repo="${BASH_REMATCH[1]}"
-    scope="repository:$repo:pull"
+    scope="repository:${BASH_REMATCH[1]}:pull"
   fi
   local args=(-G)
   [[ -n "$service" ]] && args+=(--data-urlencode "service=$service")
   [[ -n "$scope" ]] && args+=(--data-urlencode "scope=$scope")
-  t="$(request_time)" || return 1
-  body="$(curl -sS -f -L --max-time "$t" "${args[@]}" "$realm" 2>/dev/null)" || return 1
-  token="$(sed -n 's/.*"token"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' <<<"$body" | head -n 1)"
-  if [[ -z "$token" ]]; then
-    token="$(sed -n 's/.*"access_token"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' <<<"$body" | head -n 1)"
+  request_time || return 1
+  body="$(curl -sS -f -L --max-time "$REQ_TIME" "${args[@]}" "$realm" 2>/dev/null)" || return 1
+  if [[ "$body" =~ \"token\"[[:space:]]*:[[:space:]]*\"([^\"]+)\" ]]; then
+    TOKEN="${BASH_REMATCH[1]}"
+  elif [[ "$body" =~ \"access_token\"[[:space:]]*:[[:space:]]*\"([^\"]+)\" ]]; then
+    TOKEN="${BASH_REMATCH[1]}"
   fi
-  [[ -n "$token" ]] || return 1
-  printf '%s\n' "$token"
+  [[ -n "$TOKEN" ]]
 }
 
-# check_url URL HEADERS_FILE: prints the final status for one candidate ("200", "404",
-# "401 (auth needs credentials)", "000", "timeout", ...).
+# check_url URL HEADERS_FILE: sets STATUS to the final status for one candidate ("200", "404",
+# "401 (needs credentials)", "000", "timeout", ...).
 check_url() {
-  local url="$1" hdr="$2" status challenge token
-  status="$(head_manifest "$url" "$hdr")"
-  if [[ "$status" == 401 ]]; then
-    challenge="$(grep -i '^www-authenticate:' "$hdr" 2>/dev/null | tail -n 1 | tr -d '\r')" || challenge=""
-    if [[ "${challenge,,}" == *bearer* ]]; then
-      if token="$(anonymous_token "$challenge" "$url")"; then
-        status="$(head_manifest "$url" "$hdr" "Authorization: Bearer $token")"
-      else
-        status="401 (anonymous token refused)"
-      fi
-    else
-      status="401 (needs credentials)"
-    fi
+  local url="$1" hdr="$2" line challenge=""
+  head_manifest "$url" "$hdr"
+  [[ "$STATUS" == 401 ]] || return 0
+  # The last WWW-Authenticate header (with -L, -D holds the headers of every hop).
+  while IFS= read -r line; do
+    line="${line%$'\r'}"
+    [[ "${line,,}" == www-authenticate:* ]] && challenge="${line#*:}"
+  done <"$hdr"
+  if [[ "${challenge,,}" != *bearer* ]]; then
+    STATUS="401 (needs credentials)"
+  elif anonymous_token "$challenge" "$url"; then
+    head_manifest "$url" "$hdr" "Authorization: Bearer $TOKEN"
+  else
+    STATUS="401 (anonymous token refused)"
   fi
-  echo "$status"
 }
 
 # check_image INDEX: writes "$workdir/INDEX" with `present`, `missing<TAB>hosts<TAB>details`
 # or `unchecked<TAB>hosts<TAB>details`.
 check_image() {
-  local idx="$1" image="${images[$1]}" url host status
+  local idx="$1" image="${images[$1]}" url host
   local -a urls hosts=() details=()
   read -r -a urls <<<"${url_lists[$idx]}"
   local hdr="$workdir/$idx.headers"
   for url in "${urls[@]}"; do
     host="${url#*://}"
     host="${host%%/*}"
-    status="$(check_url "$url" "$hdr")"
+    check_url "$url" "$hdr"
     hosts+=("$host")
-    details+=("$host $status")
-    if [[ "$status" =~ ^2[0-9][0-9]$ ]]; then
+    details+=("$host $STATUS")
+    if [[ "$STATUS" =~ ^2[0-9][0-9]$ ]]; then
       echo present >"$workdir/$idx"
       return 0
     fi
-    if [[ "$status" == timeout ]]; then
+    if [[ "$STATUS" == timeout ]]; then
       local IFS=','
       printf 'unchecked\t%s\t%s\n' "${hosts[*]}" "${details[*]}" >"$workdir/$idx"
       return 0
@@ -166,11 +168,15 @@ check_image() {
 }
 
 log "checking ${#images[@]} images (${PREFLIGHT_PARALLEL} at a time, up to ${PREFLIGHT_TIMEOUT_SECONDS}s)"
+# Bounded pool: each `wait -n` reaps exactly one finished job.
+active=0
 for idx in "${!images[@]}"; do
-  while (($(jobs -rp | wc -l) >= PREFLIGHT_PARALLEL)); do
+  if ((active >= PREFLIGHT_PARALLEL)); then
     wait -n 2>/dev/null || true
-  done
+    active=$((active - 1))
+  fi
   check_image "$idx" </dev/null &
+  active=$((active + 1))
 done
 wait
 

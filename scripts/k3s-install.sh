@@ -65,7 +65,7 @@ trap cleanup EXIT
 # Returns 0 when it wrote, 1 when the file was already up to date.
 write_if_changed() {
   local dest="$1" content="$2" tmp
-  tmp="$(mktemp "$(dirname "$dest")/.$(basename "$dest").XXXXXX")"
+  tmp="$(mktemp "${dest%/*}/.${dest##*/}.XXXXXX")"
   tmpfiles+=("$tmp")
   printf '%s' "$content" >"$tmp"
   if [[ -f "$dest" ]] && cmp -s "$tmp" "$dest"; then

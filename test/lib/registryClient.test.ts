@@ -11,7 +11,7 @@ import {
     parseBearerChallenge,
     parseImageRef,
 } from "../../lib/registryClient";
-import { freePort, pushTinyImage, RegistryServer, startRegistry } from "../support/registryServer";
+import { freePort, pushTinyImage, RegistryServer, requireRegistryBinaries, startRegistry } from "../support/registryServer";
 
 describe("parseImageRef", () => {
     it("normalises Docker Hub short names", () => {
@@ -88,6 +88,10 @@ describe("checkImage against a real registry (docker-registry on loopback)", () 
     let open: RegistryServer;
     let locked: RegistryServer;
     let digest: string;
+
+    it("has the registry binaries (a failure here means: apt-get install docker-registry apache2-utils)", () => {
+        requireRegistryBinaries({ htpasswd: true });
+    });
 
     before(async () => {
         [open, locked] = await Promise.all([startRegistry(), startRegistry({ auth: { user: "user", pass: "pass" } })]);

@@ -144,3 +144,29 @@ function wrapMonitor(recording: Recording): void {
 export function valueOf<T>(output: pulumi.Output<T> | pulumi.Input<T>): Promise<T> {
     return new Promise((resolve) => pulumi.output(output).apply((v) => resolve(v as T)));
 }
+
+/**
+ * Runs `body`, waits for every registration to settle, and returns the errors the program
+ * raised, including those thrown inside applies: Pulumi's language host turns those unhandled
+ * rejections into a failed run with the message, so tests read them the same way.
+ */
+export async function settle(body: () => unknown | Promise<unknown>): Promise<unknown[]> {
+    const errors: unknown[] = [];
+    const onRejection = (reason: unknown) => errors.push(reason);
+    // The test runner's own listener would fail the test on them: stand in for it meanwhile.
+    const runnerListeners = process.listeners("unhandledRejection");
+    process.removeAllListeners("unhandledRejection");
+    process.on("unhandledRejection", onRejection);
+    try {
+        await body();
+        await pulumi.runtime.disconnect();
+        // Rejections of settled RPCs are reported on the next turns of the event loop.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    } catch (e) {
+        errors.push(e);
+    } finally {
+        process.off("unhandledRejection", onRejection);
+        for (const listener of runnerListeners) process.on("unhandledRejection", listener);
+    }
+    return errors;
+}

@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import { InvokeResult, OutputsFor, RecordedResource, Recording, setupMocks } from "./mocks";
+import { InvokeResult, OutputsFor, RecordedResource, Recording, settle, setupMocks } from "./mocks";
 import { PROJECT } from "../../lib/config";
 
 export const STACK = "dev";
@@ -116,17 +116,9 @@ export async function runProgram(options: {
         outputs: options.outputs ?? defaultOutputs,
     });
     let exports: Record<string, unknown> = {};
-    let error: unknown;
-    try {
+    const [error] = await settle(async () => {
         exports = await import("../../index");
-    } catch (e) {
-        error = e;
-    }
-    try {
-        await pulumi.runtime.disconnect();
-    } catch (e) {
-        error ??= e;
-    }
+    });
     return { ...recording, exports, error };
 }
 

@@ -138,8 +138,8 @@ async function uploadBlob(base: string, repo: string, data: Buffer, headers: Rec
     location.searchParams.set("digest", digest);
     const put = await fetch(location, {
         method: "PUT",
-        headers: { ...headers, "Content-Type": "application/octet-stream", "Content-Length": String(data.length) },
-        body: data,
+        headers: { ...headers, "Content-Type": "application/octet-stream" },
+        body: new Uint8Array(data),
     });
     if (put.status !== 201) throw new Error(`blob upload: HTTP ${put.status} ${await put.text()}`);
     return digest;
@@ -169,7 +169,7 @@ export async function pushTinyImage(server: RegistryServer, repo: string, tag: s
     const res = await fetch(`${server.url}/v2/${repo}/manifests/${tag}`, {
         method: "PUT",
         headers: { ...headers, "Content-Type": "application/vnd.docker.distribution.manifest.v2+json" },
-        body: manifest,
+        body: new Uint8Array(manifest),
     });
     if (res.status !== 201) throw new Error(`manifest put: HTTP ${res.status} ${await res.text()}`);
     return res.headers.get("docker-content-digest") ?? sha256(manifest);

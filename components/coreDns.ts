@@ -1,0 +1,57 @@
+/**
+ * CoreDnsHairpin: the `kube-system/coredns-custom` ConfigMap that makes pods resolve the Gitpod
+ * names (`<domain>`, `*.<domain>`, `*.ws.<domain>`) to the in-cluster `proxy` Service rather
+ * than the VM's NAT'd public IP (see lib/coredns.ts for the Corefile and why).
+ *
+ * Owns: that one ConfigMap (k3s' CoreDNS mounts it optionally and its `reload` plugin picks up
+ * changes; nothing restarts). The key is `gitpod.server` or `gitpod.override`, whichever the
+ * given k3s release imports.
+ * Waits for: the k3s API (`dependsOn` K3sServer's `ready`, and the provider). Not for Calico:
+ * a ConfigMap needs no running pods. Until Gitpod creates the `proxy` Service, in-cluster
+ * lookups of the Gitpod names answer NXDOMAIN.
+ */
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { corednsCustomConfigMap } from "../lib/coredns";
+
+export interface CoreDnsHairpinArgs {
+    /** The provider made by K3sServer. */
+    provider: k8s.Provider;
+    /** K3sServer's `ready` (the API answers). */
+    k3sReady: pulumi.Resource;
+    /** The k3s release running the cluster: decides the ConfigMap key. */
+    k3sVersion: string;
+    /** The Gitpod domain, e.g. gitpod.example.com. */
+    domain: string;
+    /** Namespace Gitpod is installed into (its `proxy` Service lives there). */
+    gitpodNamespace: string;
+    /** Default `proxy` (Gitpod's Service name). */
+    proxyService?: string;
+    /** Default `cluster.local` (k3s' default; this project does not change it). */
+    clusterDomain?: string;
+}
+
+export class CoreDnsHairpin extends pulumi.ComponentResource {
+    readonly configMap: k8s.core.v1.ConfigMap;
+
+    constructor(name: string, args: CoreDnsHairpinArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("gitpod-tencent:cluster:CoreDnsHairpin", name, {}, opts);
+
+        // Pure and typed (kubernetes-models' IConfigMap); a bad domain throws before anything is sent.
+        const model = corednsCustomConfigMap({
+            k3sVersion: args.k3sVersion,
+            domain: args.domain,
+            namespace: args.gitpodNamespace,
+            proxyService: args.proxyService,
+            clusterDomain: args.clusterDomain,
+        });
+
+        this.configMap = new k8s.core.v1.ConfigMap(
+            `${name}-coredns-custom`,
+            { metadata: model.metadata, data: model.data },
+            { parent: this, provider: args.provider, dependsOn: [args.k3sReady] },
+        );
+
+        this.registerOutputs({ configMap: this.configMap });
+    }
+}

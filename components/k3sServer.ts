@@ -1,0 +1,179 @@
+/**
+ * K3sServer: the single k3s server on the VM, bootstrapped over SSH, and the one Kubernetes
+ * provider every later stage uses.
+ *
+ * Owns, in order:
+ *   1. host prep       scripts/host-prep.sh      (first contact: waits for sshd and cloud-init)
+ *   2. cluster token   random.RandomPassword     (secret; reaches the VM on stdin only)
+ *   3. k3s install     scripts/k3s-install.sh    (config.yaml, registries.yaml, pinned release;
+ *                                                waits for the API server)
+ *   4. kubeconfig      scripts/read-kubeconfig.sh (stdout secret, never logged)
+ *   5. k8s.Provider    built from that kubeconfig
+ * Waits for: the VM (through `target.host` and `instanceId`). It does not wait for the node to
+ * be Ready: with `flannel-backend: none` that needs Calico (components/calico.ts).
+ *
+ * Agent-ready: `bootstrapNode` (host prep + install, token on stdin) is the part a later
+ * `K3sAgent` reuses as is: an agent would pass its own target/instanceId, the server's
+ * `token` output as stdin and a server URL parameter (k3s-install.sh would grow a `K3S_URL`
+ * parameter and write `server:` into config.yaml, switching the installer to agent mode). An
+ * agent needs no kubeconfig and no provider; it would wait on this server's `ready`.
+ */
+import * as command from "@pulumi/command";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { GITPOD_NODE_LABELS, renderK3sConfig } from "../lib/k3sConfig";
+import { RegistryMirrors, renderRegistriesYaml } from "../lib/registries";
+import { remoteScript, SshTarget } from "./remote";
+
+export interface K3sServerArgs {
+    /** How to reach the VM over SSH. */
+    target: SshTarget;
+    /**
+     * The VM's instance id. A new VM (new id) re-runs every step from scratch: it is in each
+     * command's `triggers`, and changing a trigger replaces the command.
+     */
+    instanceId: pulumi.Input<string>;
+    /** k3s release, e.g. v1.24.13+k3s1 (config `k3sVersion`, checked against the other pins). */
+    version: string;
+    /** Download the installer and binaries from the China mirror (rancher-mirror.rancher.cn). */
+    mirror: boolean;
+    /** Pod CIDR; Calico's IP pool uses the same value. */
+    clusterCidr: string;
+    /** Service CIDR. */
+    serviceCidr: string;
+    /** Extra API server certificate names; the SSH host (the public IP) is always added. */
+    tlsSans?: pulumi.Input<string>[];
+    /** containerd registry mirrors, written to /etc/rancher/k3s/registries.yaml. */
+    registryMirrors: RegistryMirrors;
+    /** Node labels; default the labels Gitpod's workloads select on. */
+    nodeLabels?: Record<string, string>;
+    /** Kubernetes node name; default the VM's hostname. */
+    nodeName?: string;
+}
+
+/** What `bootstrapNode` needs: the parts a server and a future agent share. */
+export interface NodeBootstrapArgs {
+    target: SshTarget;
+    instanceId: pulumi.Input<string>;
+    /** k3s-install.sh parameters (plain values only). */
+    installParams: Record<string, pulumi.Input<string>>;
+    /** The cluster token (secret), piped to k3s-install.sh. */
+    token: pulumi.Input<string>;
+}
+
+export interface NodeBootstrap {
+    readonly hostPrep: command.remote.Command;
+    readonly install: command.remote.Command;
+}
+
+/**
+ * Host prep, then k3s install, on one VM.
+ *
+ * Re-run policy (a no-op `pulumi up` runs nothing on the VM):
+ * - `triggers: [instanceId]` only. A trigger change *replaces* the command, which is what a
+ *   new VM needs (fresh create on the new machine).
+ * - The k3s version, config.yaml, registries.yaml and the script text are all in the command
+ *   string. Changing any of them changes `create`/`update`, so Pulumi runs `update` (the same
+ *   idempotent script) in place: it rewrites changed files, upgrades k3s and restarts it only
+ *   when needed. Putting them in `triggers` instead would replace the command for the same
+ *   effect but show a misleading delete+create in the plan.
+ * - The token is on stdin: a changed token would run `update` too (it only changes if the
+ *   RandomPassword is replaced, which nothing does).
+ */
+export function bootstrapNode(name: string, args: NodeBootstrapArgs, parent: pulumi.Resource): NodeBootstrap {
+    const hostPrep = remoteScript(
+        `${name}-host-prep`,
+        { target: args.target, script: "host-prep", firstContact: true, triggers: [args.instanceId] },
+        { parent },
+    );
+    const install = remoteScript(
+        `${name}-install`,
+        {
+            target: args.target,
+            script: "k3s-install",
+            params: args.installParams,
+            stdin: pulumi.secret(args.token),
+            triggers: [args.instanceId],
+        },
+        { parent, dependsOn: [hostPrep] },
+    );
+    return { hostPrep, install };
+}
+
+/** The cluster token: 48 alphanumerics (k3s puts it in URLs and files; no quoting surprises). */
+function clusterToken(name: string, parent: pulumi.Resource): random.RandomPassword {
+    return new random.RandomPassword(`${name}-token`, { length: 48, special: false }, { parent, additionalSecretOutputs: ["result"] });
+}
+
+/** k3s-install.sh parameters: everything here is public (no secret may enter the command). */
+function installParams(args: K3sServerArgs): Record<string, pulumi.Input<string>> {
+    const tlsSans = pulumi.all([args.target.host, ...(args.tlsSans ?? [])]).apply((sans) => [...new Set(sans)]);
+    const configYaml = tlsSans.apply((sans) =>
+        renderK3sConfig({
+            version: args.version,
+            clusterCidr: args.clusterCidr,
+            serviceCidr: args.serviceCidr,
+            tlsSans: sans,
+            nodeLabels: { ...(args.nodeLabels ?? GITPOD_NODE_LABELS) },
+            nodeName: args.nodeName,
+        }),
+    );
+    return {
+        K3S_VERSION: args.version,
+        K3S_CONFIG_YAML: configYaml,
+        K3S_REGISTRIES_YAML: renderRegistriesYaml(args.registryMirrors),
+        K3S_MIRROR: args.mirror ? "cn" : "",
+    };
+}
+
+export class K3sServer extends pulumi.ComponentResource {
+    /** Admin kubeconfig with the server URL on the public address (secret). */
+    readonly kubeconfig: pulumi.Output<string>;
+    /** The provider every in-cluster resource must use. */
+    readonly provider: k8s.Provider;
+    /** The k3s API answers and the kubeconfig is read: later stages wait on this. */
+    readonly ready: command.remote.Command;
+    /** The cluster token (secret): what a future K3sAgent joins with. */
+    readonly token: pulumi.Output<string>;
+    /** The node's steps, for stages that must run after a specific one. */
+    readonly node: NodeBootstrap;
+
+    constructor(name: string, args: K3sServerArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("gitpod-tencent:cluster:K3sServer", name, {}, opts);
+
+        const token = clusterToken(name, this);
+        this.token = pulumi.secret(token.result);
+        this.node = bootstrapNode(name, { target: args.target, instanceId: args.instanceId, installParams: installParams(args), token: token.result }, this);
+
+        // Read after every install; only a new VM or a new address re-reads it (kubeconfig
+        // certificates survive k3s upgrades and restarts).
+        const kubeconfigCmd = remoteScript(
+            `${name}-kubeconfig`,
+            {
+                target: args.target,
+                script: "read-kubeconfig",
+                params: { K3S_PUBLIC_HOST: args.target.host },
+                triggers: [args.instanceId],
+                secretStdout: true,
+            },
+            { parent: this, dependsOn: [this.node.install] },
+        );
+        this.ready = kubeconfigCmd;
+        this.kubeconfig = pulumi.secret(kubeconfigCmd.stdout);
+
+        this.provider = new k8s.Provider(
+            `${name}-provider`,
+            {
+                kubeconfig: this.kubeconfig,
+                enableServerSideApply: true,
+                // When the VM is gone, `destroy`/replacement must not hang on its resources.
+                deleteUnreachable: true,
+                skipUpdateUnreachable: true,
+            },
+            { parent: this },
+        );
+
+        this.registerOutputs({ kubeconfig: this.kubeconfig, provider: this.provider, ready: this.ready, token: this.token });
+    }
+}

@@ -1,0 +1,123 @@
+/**
+ * The VM holds all of Gitpod's data: a newer image next month, or a config change that the
+ * provider can only apply by destroying the VM, must not replace it without an explicit
+ * allowVmReplacement. Pulumi's mocks do not diff, so `planInstance` applies the engine's rules
+ * (ignoreChanges first, then the provider's ForceNew / re-imaging inputs from the schema
+ * fixture) to two consecutive runs of the component.
+ */
+import { describe, it } from "node:test";
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { CvmNode, CvmNodeArgs } from "../../components/cvmNode";
+import { RecordedResource, settle, setupMocks, valueOf } from "../support/mocks";
+import { defaultInvokes, defaultOutputs } from "../support/program";
+
+const INSTANCE = "tencentcloud:index/instance:Instance";
+const schema = JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/tencentcloud/schema-subset.json"), "utf8"));
+
+/** Instance inputs the provider cannot change in place: ForceNew ones, and the image (re-install). */
+function replacingInputs(): Set<string> {
+    const tf = schema.tfSchemas.tencentcloud_instance.schema as Record<string, { ForceNew?: boolean }>;
+    const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    return new Set([...Object.entries(tf).filter(([, v]) => v.ForceNew).map(([k]) => camel(k)), "imageId"]);
+}
+
+type Plan = "same" | "update" | "replace";
+
+function planInstance(before: RecordedResource, after: RecordedResource): Plan {
+    const replacing = replacingInputs();
+    const changed = Object.keys({ ...before.inputs, ...after.inputs })
+        .filter((k) => JSON.stringify(before.inputs[k]) !== JSON.stringify(after.inputs[k]))
+        .filter((k) => !after.ignoreChanges.includes(k));
+    if (changed.some((k) => replacing.has(k))) return "replace";
+    return changed.length > 0 ? "update" : "same";
+}
+
+const ARGS: CvmNodeArgs = {
+    region: "ap-singapore",
+    zone: "ap-singapore-1",
+    instanceType: "SA2.2XLARGE16",
+    ubuntuVersion: "20.04",
+    systemDiskType: "CLOUD_SSD",
+    systemDiskSize: 200,
+    bandwidthOut: 100,
+    vpcId: "vpc-1",
+    subnetId: "subnet-1",
+    securityGroupId: "sg-1",
+    keyId: "skey-1",
+    hostname: "gitpod-dev-server",
+    allowReplacement: false,
+};
+
+async function declare(args: CvmNodeArgs, imageId: string, osName?: string): Promise<{ vm: RecordedResource; node: CvmNode; error?: unknown }> {
+    const recording = setupMocks({
+        project: "gitpod-tencent",
+        stack: "dev",
+        invoke: (token, a) => {
+            const answer = defaultInvokes(token, a);
+            return token.endsWith("getImages") ? { ...answer, images: [{ imageId, imageName: "Ubuntu Server 20.04 LTS 64bit" }] } : answer;
+        },
+        outputs: (type, name, inputs) => (type === INSTANCE && osName ? { ...defaultOutputs(type, name, inputs), osName } : defaultOutputs(type, name, inputs)),
+    });
+    let node: CvmNode | undefined;
+    const [error] = await settle(() => (node = new CvmNode("server", args)));
+    assert.ok(node);
+    const vm = recording.resources.find((r) => r.type === INSTANCE);
+    assert.ok(vm, "no instance recorded");
+    return { vm, node, error };
+}
+
+describe("CvmNode", () => {
+    it("a newer image from the data source plans no replacement", async () => {
+        const first = await declare(ARGS, "img-2026-10");
+        const later = await declare(ARGS, "img-2026-11");
+        assert.equal(later.vm.inputs.imageId, "img-2026-11", "the data source answer did change");
+        assert.equal(planInstance(first.vm, later.vm), "same");
+    });
+
+    it("with allowVmReplacement the same change is a replacement (so the flag is what protects)", async () => {
+        const first = await declare({ ...ARGS, allowReplacement: true }, "img-2026-10");
+        const later = await declare({ ...ARGS, allowReplacement: true }, "img-2026-11");
+        assert.equal(planInstance(first.vm, later.vm), "replace");
+    });
+
+    it("a zone change without allowVmReplacement fails the run with the reason", async () => {
+        // The engine keeps the ignored zone, so the VM still reports the old one.
+        const { error } = await declareMovedZone();
+        assert.match(String(error), /gitpod-tencent:zone: the VM runs in ap-singapore-1 and config asks for ap-singapore-3; .*allowVmReplacement/);
+    });
+
+    it("an Ubuntu release change without allowVmReplacement fails the run with the reason", async () => {
+        const { error } = await declare({ ...ARGS, ubuntuVersion: "22.04" }, "img-2204", "Ubuntu Server 20.04 LTS 64bit");
+        assert.match(String(error), /gitpod-tencent:ubuntuVersion: the VM runs "Ubuntu Server 20\.04 LTS 64bit" and config asks for Ubuntu 22\.04/);
+    });
+
+    it("resizing the disk or the bandwidth is an in-place update", async () => {
+        const first = await declare(ARGS, "img-1");
+        const later = await declare({ ...ARGS, systemDiskSize: 300, bandwidthOut: 50 }, "img-1");
+        assert.equal(planInstance(first.vm, later.vm), "update");
+    });
+
+    it("exposes the VM's id and public IP for the bootstrap and DNS", async () => {
+        const { node } = await declare(ARGS, "img-1");
+        assert.equal(await valueOf(node.publicIp), "43.156.0.10");
+        assert.equal(await valueOf(node.instanceId), "server-vm-id");
+    });
+});
+
+/** Simulates state: the VM was created in -1; config now says -3 and the zone is ignored. */
+async function declareMovedZone() {
+    const recording = setupMocks({
+        project: "gitpod-tencent",
+        stack: "dev",
+        invoke: (token, a) => {
+            const answer = defaultInvokes(token, a);
+            if (!token.endsWith("getInstanceTypes")) return answer;
+            return { ...answer, instanceTypes: [{ instanceType: "SA2.2XLARGE16", availabilityZone: "ap-singapore-3" }] };
+        },
+        outputs: (type, name, inputs) => (type === INSTANCE ? { ...defaultOutputs(type, name, inputs), availabilityZone: "ap-singapore-1" } : {}),
+    });
+    const [error] = await settle(() => new CvmNode("server", { ...ARGS, zone: "ap-singapore-3" }));
+    return { recording, error };
+}

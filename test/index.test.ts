@@ -1,0 +1,154 @@
+/**
+ * The whole program under mocks with a valid dev configuration: what a user would see in
+ * `pulumi preview`: the resources, their key inputs, what waits on what, and that secrets
+ * stay secret.
+ */
+import { before, describe, it } from "node:test";
+import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { assertRecordedAtLeast, byType, dependsOnTransitively, one, ProgramRun, runProgram, VALID_SECRETS } from "./support/program";
+import { valueOf } from "./support/mocks";
+
+const INSTANCE = "tencentcloud:index/instance:Instance";
+const RECORD = "tencentcloud:index/dnspodRecord:DnspodRecord";
+let run: ProgramRun;
+
+before(async () => {
+    run = await runProgram();
+});
+
+describe("the program", () => {
+    it("runs without error and declares the whole stack", () => {
+        assert.equal(run.error, undefined, String(run.error));
+        assertRecordedAtLeast(run, 30);
+    });
+
+    it("every component has the project's type token and registers its children under it", () => {
+        const components = run.resources.filter((r) => !r.custom && r.type.startsWith("gitpod-tencent:"));
+        const types = components.map((r) => r.type).sort();
+        for (const t of ["gitpod-tencent:cloud:Network", "gitpod-tencent:cloud:SshKey", "gitpod-tencent:cloud:CvmNode", "gitpod-tencent:dns:DnsRecords"]) {
+            assert.ok(types.includes(t), `missing component ${t}`);
+        }
+        for (const r of run.resources.filter((x) => x.type.startsWith("tencentcloud:"))) {
+            assert.match(r.parent, /gitpod-tencent:/, `${r.type} ${r.name} is not parented to a component`);
+        }
+    });
+});
+
+describe("the VM", () => {
+    it("is a pay-as-you-go SA2.2XLARGE16 with a public IP, an SSD system disk and the key", () => {
+        const vm = one(run, INSTANCE);
+        assert.equal(vm.inputs.instanceType, "SA2.2XLARGE16");
+        assert.equal(vm.inputs.instanceChargeType, "POSTPAID_BY_HOUR");
+        assert.equal(vm.inputs.availabilityZone, "ap-singapore-1");
+        assert.equal(vm.inputs.allocatePublicIp, true);
+        assert.equal(vm.inputs.internetMaxBandwidthOut, 100);
+        assert.equal(vm.inputs.systemDiskType, "CLOUD_SSD");
+        assert.equal(vm.inputs.systemDiskSize, 200);
+        assert.deepEqual(vm.inputs.keyIds, [one(run, "tencentcloud:index/keyPair:KeyPair").name + "-id"]);
+        assert.deepEqual(vm.inputs.orderlySecurityGroups, [one(run, "tencentcloud:index/securityGroup:SecurityGroup").name + "-id"]);
+    });
+
+    it("runs the newest public Ubuntu 20.04 image and never follows newer ones by itself", () => {
+        const images = run.invokes.find((i) => i.token === "tencentcloud:index/getImages:getImages");
+        assert.ok(images, "the image data source was not called");
+        assert.deepEqual(images.args.imageTypes, ["PUBLIC_IMAGE"]);
+        assert.ok(new RegExp(images.args.imageNameRegex).test("Ubuntu Server 20.04 LTS 64bit"));
+        const vm = one(run, INSTANCE);
+        assert.equal(vm.inputs.imageId, "img-ubuntu2004-new");
+        assert.ok(vm.ignoreChanges.includes("imageId"));
+    });
+
+    it("checks that the instance type is sold in the zone before asking for it", () => {
+        const calls = run.invokes.filter((i) => i.token === "tencentcloud:index/getInstanceTypes:getInstanceTypes");
+        assert.ok(calls.some((c) => c.args.excludeSoldOut === true && c.args.filters.some((f: { name: string; values: string[] }) => f.name === "zone" && f.values[0] === "ap-singapore-1")));
+    });
+
+    it("lets 80/443 in from anywhere and 22/6443 from the admin CIDR only", () => {
+        const rules = one(run, "tencentcloud:index/securityGroupRuleSet:SecurityGroupRuleSet").inputs.ingresses as { port: string; cidrBlock: string; action: string }[];
+        const from = (port: string) => rules.filter((r) => r.port === port && r.action === "ACCEPT").map((r) => r.cidrBlock);
+        assert.deepEqual(from("80"), ["0.0.0.0/0"]);
+        assert.deepEqual(from("443"), ["0.0.0.0/0"]);
+        assert.deepEqual(from("22"), ["203.0.113.7/32"]);
+        assert.deepEqual(from("6443"), ["203.0.113.7/32"]);
+        assert.equal(rules.at(-1)?.action, "DROP");
+    });
+});
+
+describe("DNS", () => {
+    it("has @, * and *.ws records for the domain below its zone, pointing at the VM", () => {
+        const records = byType(run, RECORD);
+        assert.deepEqual(records.map((r) => r.inputs.subDomain).sort(), ["*.gitpod", "*.ws.gitpod", "gitpod"]);
+        for (const r of records) {
+            assert.equal(r.inputs.domain, "example.com");
+            assert.equal(r.inputs.recordType, "A");
+            assert.equal(r.inputs.value, "43.156.0.10");
+            assert.equal(r.inputs.ttl, 600);
+        }
+    });
+
+    it("waits on nothing but the VM's IP", () => {
+        const vm = one(run, INSTANCE);
+        for (const r of byType(run, RECORD)) assert.deepEqual(r.dependencies, [vm.urn]);
+    });
+});
+
+describe("secrets", () => {
+    const secretValues = () => [
+        ...Object.values(VALID_SECRETS),
+        "mock-random-password-0123456789",
+        "-----BEGIN OPENSSH PRIVATE KEY-----",
+    ];
+
+    it("no secret value appears in any input outside a secret", () => {
+        for (const r of run.resources) {
+            const plain = JSON.stringify(stripPaths(r.inputs, r.secretPaths));
+            for (const s of secretValues()) {
+                assert.ok(!plain.includes(s), `${r.type} ${r.name} carries a secret in plain inputs`);
+            }
+        }
+    });
+
+    it("the SSH private key and the kubeconfig are secret outputs", async () => {
+        assert.equal(await pulumi.isSecret(run.exports.sshPrivateKey as pulumi.Output<string>), true);
+        assert.equal(await pulumi.isSecret(run.exports.kubeconfig as pulumi.Output<string>), true);
+    });
+
+    it("says where Gitpod will be served", async () => {
+        assert.equal(run.exports.gitpodUrl, "https://gitpod.example.com");
+        assert.equal(await valueOf(run.exports.publicIp as pulumi.Output<string>), "43.156.0.10");
+    });
+});
+
+describe("the cluster", () => {
+    it("every Kubernetes resource uses the one k3s provider", () => {
+        const providers = byType(run, "pulumi:providers:kubernetes");
+        assert.equal(providers.length, 1);
+        const ref = `${providers[0].urn}::`;
+        const k8s = run.resources.filter((r) => r.custom && r.type.startsWith("kubernetes:"));
+        assert.ok(k8s.length >= 5, `only ${k8s.length} kubernetes resources`);
+        for (const r of k8s) assert.ok(r.provider.startsWith(ref), `${r.type} ${r.name} uses ${r.provider || "the default provider"}`);
+    });
+
+    it("bootstraps after the VM exists, and installs add-ons after k3s", () => {
+        const vm = one(run, INSTANCE);
+        const commands = byType(run, "command:remote:Command");
+        assert.ok(commands.length >= 3);
+        for (const c of commands) assert.ok(dependsOnTransitively(run, c, vm), `${c.name} does not wait on the VM`);
+        const releases = byType(run, "kubernetes:helm.sh/v3:Release");
+        const install = commands.find((c) => /install/.test(c.name));
+        assert.ok(install, "no k3s install command");
+        for (const r of releases) assert.ok(dependsOnTransitively(run, r, install), `${r.name} does not wait on k3s`);
+    });
+});
+
+function stripPaths(inputs: Record<string, unknown>, paths: readonly string[]): unknown {
+    const copy = JSON.parse(JSON.stringify(inputs));
+    for (const p of paths) {
+        const keys = p.split(/(?<!\\)\./).map((k) => k.replace(/\\\./g, "."));
+        let node = copy;
+        for (const k of keys.slice(0, -1)) node = node?.[k];
+        if (node && typeof node === "object") delete node[keys.at(-1)!];
+    }
+    return copy;
+}

@@ -1,0 +1,449 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createServer, Server } from "node:http";
+import { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { parse } from "yaml";
+import { ImageCheck } from "../../lib/registryClient";
+import { freePort } from "../support/registryServer";
+import {
+    checkCloudCredentials,
+    checkDnsZone,
+    checkImagesResolvable,
+    checkLicence,
+    checkPulumiCli,
+    checkPulumiLogin,
+    checkStack,
+    CheckResult,
+    COMMUNITY_LICENCE,
+    ConfigValue,
+    Exec,
+    ExecResult,
+    formatResult,
+    mirrorCandidates,
+    pulumiConfigGet,
+    runDoctor,
+} from "../../tools/doctorChecks";
+import { tc3Sign } from "../../tools/tencentCloudApi";
+
+const FIXTURES = join(__dirname, "..", "fixtures", "gitpod");
+const COMMUNITY_YAML = readFileSync(join(FIXTURES, "licenses", "Community.yaml"), "utf8");
+
+const SECRET_ID = "AKIDtestsecretid000000000000000000000";
+const SECRET_KEY = "TOPSECRETKEYdonotprint0000000000";
+
+/** A fake command runner: answers from a table keyed by "cmd arg arg", records calls. */
+function fakeExec(table: Record<string, Partial<ExecResult>>, opts: { notFound?: boolean } = {}): Exec & { calls: string[] } {
+    const calls: string[] = [];
+    const exec = (async (cmd: string, args: readonly string[]) => {
+        const key = [cmd, ...args].join(" ");
+        calls.push(key);
+        if (opts.notFound) return { code: null, stdout: "", stderr: "", notFound: true };
+        const r = table[key];
+        if (!r) {
+            const m = /^pulumi config get (\S+)/.exec(key);
+            return { code: 255, stdout: "", stderr: m ? `error: configuration key '${m[1]}' not found for stack 'dev'` : `unexpected ${key}` };
+        }
+        return { code: 0, stdout: "", stderr: "", ...r };
+    }) as Exec & { calls: string[] };
+    exec.calls = calls;
+    return exec;
+}
+
+const set = (value: string): ConfigValue => ({ kind: "set", value });
+const unset: ConfigValue = { kind: "unset" };
+const text = (r: CheckResult): string => formatResult(r).join("\n");
+
+describe("formatResult", () => {
+    it("prints the level, the name, the message, details, and the fix only when not PASS", () => {
+        assert.deepEqual(formatResult({ name: "x", level: "FAIL", message: "broken", details: ["a"], fix: "do y" }), [
+            "FAIL  x                  broken",
+            "      a",
+            "      fix: do y",
+        ]);
+        assert.deepEqual(formatResult({ name: "x", level: "PASS", message: "ok", fix: "unused" }), ["PASS  x                  ok"]);
+    });
+});
+
+describe("pulumi checks", () => {
+    it("CLI present: PASS with the version", async () => {
+        const r = await checkPulumiCli(fakeExec({ "pulumi version": { stdout: "v3.130.0\n" } }));
+        assert.equal(r.level, "PASS");
+        assert.equal(r.message, "v3.130.0");
+    });
+
+    it("CLI absent: FAIL with the install command", async () => {
+        const r = await checkPulumiCli(fakeExec({}, { notFound: true }));
+        assert.equal(r.level, "FAIL");
+        assert.match(text(r), /^FAIL  pulumi CLI .*not on PATH\n {6}fix: install the Pulumi CLI: curl -fsSL https:\/\/get\.pulumi\.com \| sh/);
+    });
+
+    it("logged in: PASS naming the user; not logged in: FAIL with `pulumi login`", async () => {
+        const ok = await checkPulumiLogin(fakeExec({ "pulumi whoami": { stdout: "alice\n" } }));
+        assert.equal(ok.level, "PASS");
+        assert.equal(ok.message, "logged in as alice");
+        const ko = await checkPulumiLogin(fakeExec({ "pulumi whoami": { code: 255, stderr: "error: PULUMI_ACCESS_TOKEN must be set for login during non-interactive CLI sessions\n" } }));
+        assert.equal(ko.level, "FAIL");
+        assert.match(ko.message, /PULUMI_ACCESS_TOKEN/);
+        assert.match(ko.fix ?? "", /pulumi login/);
+    });
+
+    it("stack: selected → PASS; none → FAIL with `pulumi stack select`; --stack is passed on", async () => {
+        const ok = await checkStack(fakeExec({ "pulumi stack --show-name": { stdout: "dev\n" } }));
+        assert.equal(ok.level, "PASS");
+        assert.equal(ok.stack, "dev");
+        const ko = await checkStack(fakeExec({ "pulumi stack --show-name": { code: 255, stderr: "error: no stack selected\n" } }));
+        assert.equal(ko.level, "FAIL");
+        assert.match(ko.fix ?? "", /pulumi stack select/);
+        const exec = fakeExec({ "pulumi stack --show-name --stack prod": { stdout: "prod\n" } });
+        assert.equal((await checkStack(exec, "prod")).level, "PASS");
+        assert.deepEqual(exec.calls, ["pulumi stack --show-name --stack prod"]);
+    });
+
+    it("config get: set, unset (not found) and unreadable", async () => {
+        const exec = fakeExec({
+            "pulumi config get domain --stack dev": { stdout: "gitpod.example.com\n" },
+            "pulumi config get tencentcloud:secretKey --stack dev": { code: 255, stderr: "error: passphrase must be set with PULUMI_CONFIG_PASSPHRASE\n" },
+        });
+        assert.deepEqual(await pulumiConfigGet(exec, "domain", "dev"), set("gitpod.example.com"));
+        assert.deepEqual(await pulumiConfigGet(exec, "dnsZone", "dev"), unset);
+        const e = await pulumiConfigGet(exec, "tencentcloud:secretKey", "dev");
+        assert.equal(e.kind, "error");
+    });
+});
+
+describe("checkCloudCredentials", () => {
+    it("prefers the stack config, and never shows the key", () => {
+        const r = checkCloudCredentials({ TENCENTCLOUD_SECRET_ID: "envid", TENCENTCLOUD_SECRET_KEY: "envkey" }, { secretId: set(SECRET_ID), secretKey: set(SECRET_KEY) });
+        assert.equal(r.level, "PASS");
+        assert.equal(r.source, "stack config");
+        assert.deepEqual(r.credentials, { secretId: SECRET_ID, secretKey: SECRET_KEY, token: undefined });
+        assert.ok(!text(r).includes(SECRET_KEY) && !text(r).includes(SECRET_ID));
+    });
+
+    it("falls back to the environment (with an STS token)", () => {
+        const r = checkCloudCredentials(
+            { TENCENTCLOUD_SECRET_ID: SECRET_ID, TENCENTCLOUD_SECRET_KEY: SECRET_KEY, TENCENTCLOUD_SECURITY_TOKEN: "sts" },
+            { secretId: unset, secretKey: unset },
+        );
+        assert.equal(r.level, "PASS");
+        assert.equal(r.source, "environment");
+        assert.equal(r.credentials?.token, "sts");
+        assert.ok(!text(r).includes(SECRET_KEY));
+    });
+
+    it("nothing set: FAIL naming both ways to set it", () => {
+        const r = checkCloudCredentials({}, { secretId: unset, secretKey: unset });
+        assert.equal(r.level, "FAIL");
+        assert.equal(r.credentials, undefined);
+        assert.match(r.fix ?? "", /TENCENTCLOUD_SECRET_ID.*TENCENTCLOUD_SECRET_KEY.*pulumi config set --secret tencentcloud:secretKey/);
+    });
+
+    it("half set: FAIL naming the missing half", () => {
+        assert.match(checkCloudCredentials({ TENCENTCLOUD_SECRET_ID: "x" }, { secretId: unset, secretKey: unset }).message, /only TENCENTCLOUD_SECRET_ID/);
+        assert.match(checkCloudCredentials({}, { secretId: set("x"), secretKey: unset }).message, /only tencentcloud:secretId/);
+    });
+
+    it("config not decryptable: WARN about the passphrase", () => {
+        const r = checkCloudCredentials({}, { secretId: set("x"), secretKey: { kind: "error", message: "passphrase must be set" } });
+        assert.equal(r.level, "WARN");
+        assert.match(r.fix ?? "", /PULUMI_CONFIG_PASSPHRASE/);
+    });
+});
+
+/** A DNSPod API fake that verifies the TC3 signature before answering. */
+function fakeDnspod(answer: (domain: string) => unknown): typeof fetch & { requests: number } {
+    const f = (async (url: string | URL | Request, init?: RequestInit) => {
+        f.requests++;
+        const headers = init?.headers as Record<string, string>;
+        const body = String(init?.body);
+        const expected = tc3Sign(
+            { secretId: SECRET_ID, secretKey: SECRET_KEY },
+            { service: "dnspod", host: new URL(String(url)).host, action: headers["X-TC-Action"], version: headers["X-TC-Version"], payload: body, timestamp: Number(headers["X-TC-Timestamp"]) },
+        );
+        if (headers.Authorization !== expected.authorization) {
+            return new Response(JSON.stringify({ Response: { Error: { Code: "AuthFailure.SignatureFailure", Message: "bad signature" } } }));
+        }
+        const { Domain } = JSON.parse(body) as { Domain: string };
+        return new Response(JSON.stringify({ Response: { ...(answer(Domain) as object), RequestId: "req-1" } }));
+    }) as typeof fetch & { requests: number };
+    f.requests = 0;
+    return f;
+}
+
+describe("checkDnsZone", () => {
+    const credentials = { secretId: SECRET_ID, secretKey: SECRET_KEY };
+    const zones: Record<string, object> = {
+        "example.com": { Domain: "example.com", Status: "ENABLE", DnsStatus: "" },
+        "lame.org": { Domain: "lame.org", Status: "ENABLE", DnsStatus: "dnserror", DnspodNsList: ["a.dnspod.net", "b.dnspod.net"], ActualNsList: ["ns1.registrar.com"] },
+        "paused.net": { Domain: "paused.net", Status: "PAUSE", DnsStatus: "" },
+    };
+    const dnspod = fakeDnspod((d) =>
+        zones[d] ? { DomainInfo: zones[d] } : { Error: { Code: "ResourceNotFound.NoDataOfDomain", Message: "domain not in account" } },
+    );
+    const base = { credentials, keyLabel: "the Tencent Cloud key", fetch: dnspod };
+
+    it("zone found: PASS (default zone = last two labels of the domain)", async () => {
+        const r = await checkDnsZone({ ...base, domain: set("gitpod.example.com"), dnsZone: unset });
+        assert.equal(r.level, "PASS", text(r));
+        assert.equal(r.message, "zone example.com found (gitpod.example.com)");
+    });
+
+    it("zone not in the account: FAIL with the API's code and how to add it", async () => {
+        const r = await checkDnsZone({ ...base, domain: set("gitpod.other.io"), dnsZone: unset });
+        assert.equal(r.level, "FAIL");
+        assert.match(r.message, /zone other\.io not found .*ResourceNotFound\.NoDataOfDomain/);
+        assert.match(r.fix ?? "", /add other\.io to DNSPod/);
+    });
+
+    it("a wrong key: FAIL saying the key was rejected, without printing it", async () => {
+        const r = await checkDnsZone({ ...base, credentials: { secretId: SECRET_ID, secretKey: "wrong" }, domain: set("gitpod.example.com"), dnsZone: unset });
+        assert.equal(r.level, "FAIL");
+        assert.match(r.message, /rejected \(AuthFailure\.SignatureFailure/);
+        assert.ok(!text(r).includes("wrong") && !text(r).includes(SECRET_KEY));
+    });
+
+    it("clock skew and missing permission get their own fixes", async () => {
+        const skew = fakeDnspod(() => ({ Error: { Code: "AuthFailure.SignatureExpire", Message: "expired" } }));
+        assert.match((await checkDnsZone({ ...base, fetch: skew, domain: set("example.com"), dnsZone: unset })).fix ?? "", /clock/);
+        const cam = fakeDnspod(() => ({ Error: { Code: "AuthFailure.UnauthorizedOperation", Message: "no" } }));
+        assert.match((await checkDnsZone({ ...base, fetch: cam, domain: set("example.com"), dnsZone: unset })).fix ?? "", /QcloudDNSPodFullAccess/);
+    });
+
+    it("not delegated to DNSPod: WARN naming the nameservers to set", async () => {
+        const r = await checkDnsZone({ ...base, domain: set("gitpod.lame.org"), dnsZone: unset });
+        assert.equal(r.level, "WARN");
+        assert.match(r.message, /ns1\.registrar\.com/);
+        assert.match(r.fix ?? "", /a\.dnspod\.net, b\.dnspod\.net/);
+    });
+
+    it("paused zone: FAIL", async () => {
+        assert.equal((await checkDnsZone({ ...base, domain: set("paused.net"), dnsZone: unset })).level, "FAIL");
+    });
+
+    it("config problems fail before any call", async () => {
+        const calls = dnspod.requests;
+        const unreadable = await checkDnsZone({ ...base, domain: { kind: "error", message: "no stack" }, dnsZone: unset });
+        assert.equal(unreadable.level, "WARN");
+        const noDomain = await checkDnsZone({ ...base, domain: unset, dnsZone: unset });
+        assert.equal(noDomain.level, "FAIL");
+        assert.match(noDomain.fix ?? "", /pulumi config set domain/);
+        const outside = await checkDnsZone({ ...base, domain: set("gitpod.example.com"), dnsZone: set("example.org") });
+        assert.equal(outside.level, "FAIL");
+        assert.match(outside.message, /not inside zone example\.org/);
+        const noKey = await checkDnsZone({ ...base, credentials: undefined, domain: set("gitpod.example.com"), dnsZone: unset });
+        assert.equal(noKey.level, "WARN");
+        assert.equal(dnspod.requests, calls);
+    });
+
+    it("API unreachable: FAIL", async () => {
+        const down = (async () => {
+            throw Object.assign(new TypeError("fetch failed"), { cause: { code: "ENOTFOUND" } });
+        }) as typeof fetch;
+        const r = await checkDnsZone({ ...base, fetch: down, domain: set("example.com"), dnsZone: unset });
+        assert.equal(r.level, "FAIL");
+        assert.match(r.message, /ENOTFOUND/);
+    });
+});
+
+describe("checkLicence (local HTTP licence endpoint)", () => {
+    let server: Server;
+    let endpoint = "";
+    let mode: "ok" | "expired" | "html" | "down" = "ok";
+    const seen: { url?: string; auth?: string }[] = [];
+
+    before(async () => {
+        server = createServer((req, res) => {
+            seen.push({ url: req.url, auth: req.headers.authorization });
+            const id = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64").toString();
+            if (req.url !== "/license/gitpod") return void res.writeHead(404).end("not found");
+            if (id !== `${COMMUNITY_LICENCE.licenseID}:${COMMUNITY_LICENCE.licenseID}`) return void res.writeHead(401).end("unauthorized");
+            if (mode === "down") return void res.writeHead(503).end("maintenance");
+            if (mode === "html") return void res.writeHead(200).end("<html><body>portal</body></html>");
+            const body = mode === "expired" ? COMMUNITY_YAML.replace(/(expires_at:[\s\S]*?value: )''/, "$1'2024-01-01T00:00:00Z'") : COMMUNITY_YAML;
+            res.writeHead(200, { "Content-Type": "application/yaml" }).end(body);
+        });
+        await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+        endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    after(() => server.close());
+
+    it("the Community licence constants are those of the licence file", () => {
+        const doc = parse(COMMUNITY_YAML) as { spec: { endpoint: string; appSlug: string; licenseID: string; channelName: string } };
+        assert.deepEqual(COMMUNITY_LICENCE, { endpoint: doc.spec.endpoint, appSlug: doc.spec.appSlug, licenseID: doc.spec.licenseID, channelName: doc.spec.channelName });
+    });
+
+    it("accepted: PASS, asked as kots does (GET /license/<app>, basic auth id:id)", async () => {
+        mode = "ok";
+        seen.length = 0;
+        const r = await checkLicence({ ...COMMUNITY_LICENCE, endpoint });
+        assert.equal(r.level, "PASS", text(r));
+        assert.match(r.message, /community, channel Stable/);
+        assert.deepEqual(seen, [{ url: "/license/gitpod", auth: `Basic ${Buffer.from(`${COMMUNITY_LICENCE.licenseID}:${COMMUNITY_LICENCE.licenseID}`).toString("base64")}` }]);
+    });
+
+    it("rejected (401): FAIL saying so", async () => {
+        mode = "ok";
+        const r = await checkLicence({ ...COMMUNITY_LICENCE, endpoint, licenseID: "revoked" });
+        assert.equal(r.level, "FAIL");
+        assert.match(r.message, /rejected licence revoked \(HTTP 401\)/);
+        assert.match(r.fix ?? "", /licence/);
+    });
+
+    it("expired, not a licence, or a server error: FAIL", async () => {
+        mode = "expired";
+        assert.match((await checkLicence({ ...COMMUNITY_LICENCE, endpoint }, { now: () => new Date("2025-01-01") })).message, /expired on 2024-01-01/);
+        mode = "html";
+        assert.match((await checkLicence({ ...COMMUNITY_LICENCE, endpoint })).message, /not with licence/);
+        mode = "down";
+        assert.match((await checkLicence({ ...COMMUNITY_LICENCE, endpoint })).message, /HTTP 503/);
+    });
+
+    it("unreachable endpoint: FAIL", async () => {
+        const r = await checkLicence({ ...COMMUNITY_LICENCE, endpoint: `http://127.0.0.1:${await freePort()}` }, { timeoutMs: 2000 });
+        assert.equal(r.level, "FAIL");
+        assert.match(r.message, /unreachable: ECONNREFUSED/);
+    });
+});
+
+describe("checkImagesResolvable", () => {
+    const answer = (bad: Record<string, ImageCheck["status"]>) => async (refs: readonly string[]) =>
+        refs.map((image) => ({ image, status: bad[image] ?? "present", detail: bad[image] ? "manifest unknown (HTTP 404)" : "present", tried: [] }) as ImageCheck);
+
+    it("all present: PASS", async () => {
+        const r = await checkImagesResolvable({ check: answer({}) });
+        assert.equal(r.level, "PASS");
+        assert.match(r.message, /^all \d+ images of Gitpod 2022\.11\.3 resolvable$/);
+    });
+
+    it("a needed image missing: FAIL listing it, with the fix", async () => {
+        const r = await checkImagesResolvable({ check: answer({ "docker.io/bitnami/mysql:5.7.34-debian-10-r55": "missing", "eu.gcr.io/gitpod-core-dev/build/server:commit-5efe589918bf26024480f39e43ed47733ff8ca87": "error" }) });
+        assert.equal(r.level, "FAIL");
+        assert.match(r.message, /^2 of \d+ images not available \(1 missing, 1 error\)$/);
+        assert.match(text(r), /\n {6}missing +docker\.io\/bitnami\/mysql:5\.7\.34-debian-10-r55 {2}\(manifest unknown/);
+        assert.match(text(r), /\n {6}error +eu\.gcr\.io\/gitpod-core-dev\/build\/server:commit-5efe/);
+        assert.match(r.fix ?? "", /registryMirrors.*outbound HTTPS/);
+    });
+
+    it("network trouble: errors grouped per registry, and a network fix", async () => {
+        const down = async (refs: readonly string[]): Promise<ImageCheck[]> =>
+            refs.map((image) => ({ image, status: image.startsWith("eu.gcr.io/") ? "error" : "present", detail: "ENOTFOUND (getaddrinfo ENOTFOUND eu.gcr.io)", tried: [] }));
+        const r = await checkImagesResolvable({ check: down });
+        assert.equal(r.level, "FAIL");
+        assert.deepEqual(r.details?.length, 1);
+        assert.match(r.details?.[0] ?? "", /^error +eu\.gcr\.io: \d+ images not checked, e\.g\. eu\.gcr\.io\/.*ENOTFOUND/);
+        assert.match(r.fix ?? "", /^the registries could not be asked: check outbound HTTPS/);
+    });
+
+    it("only images this setup does not run are missing: WARN", async () => {
+        const r = await checkImagesResolvable({ check: answer({ "b.gcr.io/cloudsql-docker/gce-proxy:1.11": "missing" }) });
+        assert.equal(r.level, "WARN");
+        assert.match(text(r), /gce-proxy.*Cloud SQL/);
+    });
+
+    it("an unknown kots version: FAIL naming the known ones", async () => {
+        const r = await checkImagesResolvable({ kotsVersion: "1.99.0", check: answer({}) });
+        assert.equal(r.level, "FAIL");
+        assert.match(r.message, /known: 1\.102\.0/);
+    });
+});
+
+describe("mirrorCandidates", () => {
+    it("mirrors first (with rewrites), then the registry itself; others upstream only", () => {
+        const f = mirrorCandidates({
+            "docker.io": { endpoints: ["https://mirror.ccs.tencentyun.com/"], rewrites: { "^bitnami/(.*)": "bitnamilegacy/$1" } },
+            "eu.gcr.io": { endpoints: ["https://tcr.example.com/v2"] },
+        });
+        assert.deepEqual(f("docker.io/bitnami/mysql:5.7"), ["https://mirror.ccs.tencentyun.com/v2/bitnamilegacy/mysql/manifests/5.7", "https://registry-1.docker.io"]);
+        assert.deepEqual(f("eu.gcr.io/gitpod-core-dev/build/server:x"), ["https://tcr.example.com/v2/gitpod-core-dev/build/server/manifests/x", "https://eu.gcr.io"]);
+        assert.equal(f("quay.io/a/b:1"), undefined);
+        assert.deepEqual(mirrorCandidates({ "*": { endpoints: ["http://127.0.0.1:5000"] } })("quay.io/a/b:1"), ["http://127.0.0.1:5000/v2/a/b/manifests/1", "https://quay.io"]);
+    });
+});
+
+describe("runDoctor", () => {
+    const goodExec = (): Exec & { calls: string[] } =>
+        fakeExec({
+            "pulumi version": { stdout: "v3.130.0\n" },
+            "pulumi whoami": { stdout: "alice\n" },
+            "pulumi stack --show-name": { stdout: "dev\n" },
+            "pulumi config get domain --stack dev": { stdout: "gitpod.example.com\n" },
+            "pulumi config get tencentcloud:secretId --stack dev": { stdout: `${SECRET_ID}\n` },
+            "pulumi config get tencentcloud:secretKey --stack dev": { stdout: `${SECRET_KEY}\n` },
+            "pulumi config get dnspodSecretId --stack dev": { stdout: `${SECRET_ID}\n` },
+            "pulumi config get dnspodSecretKey --stack dev": { stdout: `${SECRET_KEY}\n` },
+        });
+    const licenceOk = COMMUNITY_YAML;
+    const netFetch = (async (url: string | URL | Request, init?: RequestInit) => {
+        const u = String(url);
+        if (u.startsWith("https://dnspod.tencentcloudapi.com")) return fakeDnspod(() => ({ DomainInfo: { Domain: "example.com", Status: "ENABLE", DnsStatus: "" } }))(url, init);
+        if (u === "https://replicated.app/license/gitpod") return new Response(licenceOk);
+        throw new Error(`unexpected fetch ${u}`);
+    }) as typeof fetch;
+    const allPresent = async (refs: readonly string[]): Promise<ImageCheck[]> => refs.map((image) => ({ image, status: "present", detail: "present", tried: [] }));
+
+    it("everything in order: every line PASS, exit 0, no secret printed", async () => {
+        const printed: string[] = [];
+        const { results, exitCode } = await runDoctor({
+            exec: goodExec(),
+            env: {},
+            fetch: netFetch,
+            checkImagesFn: allPresent,
+            onResult: (r) => printed.push(...formatResult(r)),
+        });
+        assert.deepEqual(
+            results.map((r) => `${r.level} ${r.name}`),
+            ["PASS pulumi CLI", "PASS pulumi login", "PASS pulumi stack", "PASS Tencent Cloud key", "PASS DNSPod zone", "PASS DNS-01 key", "PASS KOTS licence", "PASS images"],
+        );
+        assert.equal(exitCode, 0);
+        const out = printed.join("\n");
+        assert.ok(!out.includes(SECRET_KEY), "secret key printed");
+        assert.ok(!out.includes(SECRET_ID), "secret id printed");
+    });
+
+    it("no Pulumi CLI: FAIL, exit 1, no config read, key still taken from the environment", async () => {
+        const exec = fakeExec({}, { notFound: true });
+        const { results, exitCode } = await runDoctor({
+            exec,
+            env: { TENCENTCLOUD_SECRET_ID: SECRET_ID, TENCENTCLOUD_SECRET_KEY: SECRET_KEY },
+            fetch: netFetch,
+            checkImagesFn: allPresent,
+        });
+        assert.equal(exitCode, 1);
+        assert.deepEqual(exec.calls, ["pulumi version"]);
+        const byName = Object.fromEntries(results.map((r) => [r.name, r.level]));
+        assert.equal(byName["pulumi CLI"], "FAIL");
+        assert.equal(byName["Tencent Cloud key"], "PASS");
+        assert.equal(byName["DNSPod zone"], "WARN"); // not checked: no stack config without the CLI
+    });
+
+    it("one missing image is enough for exit 1", async () => {
+        const { exitCode, results } = await runDoctor({
+            exec: goodExec(),
+            env: {},
+            fetch: netFetch,
+            checkImagesFn: async (refs) => (await allPresent(refs)).map((c, i) => (i === 0 ? { ...c, status: "missing" as const } : c)),
+        });
+        assert.equal(exitCode, 1);
+        assert.equal(results.find((r) => r.name === "images")?.level, "FAIL");
+    });
+});
+
+describe("tools/doctor.ts wiring", () => {
+    it("realExec returns exit code and output, and notFound for a missing program", async () => {
+        const { realExec } = await import("../../tools/doctor");
+        const r = await realExec(process.execPath, ["-e", "process.stdout.write('out'); process.stderr.write('err'); process.exit(3)"]);
+        assert.deepEqual(r, { code: 3, stdout: "out", stderr: "err" });
+        const ok = await realExec(process.execPath, ["-e", "process.stdout.write('fine')"]);
+        assert.deepEqual(ok, { code: 0, stdout: "fine", stderr: "" });
+        assert.equal((await realExec("definitely-not-a-program-3f9a", [])).notFound, true);
+    });
+
+    it("parses --stack", async () => {
+        const { parseArgs } = await import("../../tools/doctor");
+        assert.deepEqual(parseArgs(["--stack", "prod"]), { stack: "prod" });
+        assert.deepEqual(parseArgs(["--stack=dev"]), { stack: "dev" });
+        assert.deepEqual(parseArgs([]), {});
+    });
+});
