@@ -69,8 +69,9 @@ export function calicoValues(input: CalicoValuesInput): CalicoValues {
 
 /** The Installation spec the chart renders from `values` (its template drops `enabled`). */
 export function renderedInstallationSpec(values: CalicoValues): InstallationSpec {
-    const { enabled: _enabled, ...spec } = values.installation;
-    return spec;
+    // Everything but `enabled`, as the template does (not a pick of known fields, so a field
+    // added to the values later is validated too).
+    return Object.fromEntries(Object.entries(values.installation).filter(([key]) => key !== "enabled")) as unknown as InstallationSpec;
 }
 
 /** The pinned chart (repo, name, version = Calico version). */

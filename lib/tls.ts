@@ -39,7 +39,7 @@ export const DNSPOD_GROUP_NAME = "acme.imroc.cc";
 export const DNSPOD_SOLVER_NAME = "dnspod";
 
 /** Where the issuer finds the SecretKey: webhook v1.3.0 expects the key `secret-key`. */
-export const DNSPOD_CREDENTIALS = { name: "dnspod-credentials", key: "secretKey" } as const;
+export const DNSPOD_CREDENTIALS = { name: "dnspod-credentials", key: "secret-key" } as const;
 
 /** TXT record TTL the webhook asks DNSPod for; DNSPod's free plan accepts 600 and up. */
 export const DNSPOD_TXT_TTL = 600;

@@ -89,9 +89,19 @@ head_manifest() {
     STATUS=timeout
     return 0
   fi
+  local rc=0
   STATUS="$(curl -sS -I -L -o /dev/null -D "$hdr" -w '%{http_code}' --max-time "$REQ_TIME" \
-    -H "Accept: $ACCEPT" "${extra[@]}" "$url" 2>/dev/null)" || true
+    -H "Accept: $ACCEPT" "${extra[@]}" "$url" 2>/dev/null)" || rc=$?
   [[ "$STATUS" =~ ^[0-9]{3}$ ]] || STATUS=000
+  if [[ "$STATUS" == 000 ]]; then
+    case "$rc" in
+      6) STATUS="000 (DNS lookup failed)" ;;
+      7) STATUS="000 (connection failed)" ;;
+      28) STATUS="000 (timed out after ${REQ_TIME}s)" ;;
+      35 | 51 | 58 | 60) STATUS="000 (TLS error, curl exit $rc)" ;;
+      *) STATUS="000 (no answer, curl exit $rc)" ;;
+    esac
+  fi
 }
 
 # anonymous_token CHALLENGE URL: sets TOKEN to a bearer token for a

@@ -8,6 +8,7 @@ import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { assertRecordedAtLeast, byType, dependsOnTransitively, one, ProgramRun, runProgram, VALID_SECRETS } from "./support/program";
 import { valueOf } from "./support/mocks";
+import { checkInvokeArgs, checkResourceInputs } from "./support/tencentcloudSchema";
 
 const INSTANCE = "tencentcloud:index/instance:Instance";
 const RECORD = "tencentcloud:index/dnspodRecord:DnspodRecord";
@@ -32,6 +33,22 @@ describe("the program", () => {
         for (const r of run.resources.filter((x) => x.type.startsWith("tencentcloud:"))) {
             assert.match(r.parent, /gitpod-tencent:/, `${r.type} ${r.name} is not parented to a component`);
         }
+    });
+});
+
+describe("Tencent Cloud provider contract", () => {
+    it("every tencentcloud resource matches the provider schema (token, names, types, required, allowed values)", () => {
+        const resources = run.resources.filter((r) => r.type.startsWith("tencentcloud:"));
+        assert.ok(resources.length >= 8, `only ${resources.length} tencentcloud resources`);
+        const problems = resources.flatMap((r) => checkResourceInputs(r.type, r.inputs).map((p) => `${r.name}: ${p}`));
+        assert.deepEqual(problems, []);
+    });
+
+    it("every data source call matches the provider schema", () => {
+        const calls = run.invokes.filter((i) => i.token.startsWith("tencentcloud:"));
+        assert.ok(calls.length >= 3, `only ${calls.length} tencentcloud invokes`);
+        const problems = calls.flatMap((c) => checkInvokeArgs(c.token, c.args).map((p) => `${c.token}: ${p}`));
+        assert.deepEqual(problems, []);
     });
 });
 

@@ -337,7 +337,8 @@ export interface ImagesInput {
 
 const IMAGES_FIX =
     "these images can no longer be pulled from where Gitpod's manifests point: copy them (or equivalent builds) into a registry you control " +
-    "(e.g. Tencent TCR) and map it with `pulumi config set --path registryMirrors…`, then run the doctor again. Gitpod's own images were on " +
+    "(e.g. Tencent TCR) and map it, e.g. `pulumi config set --path 'registryMirrors[\"eu.gcr.io\"].endpoints[0]' https://<your-registry>`, " +
+    "then run the doctor again. Gitpod's own images were on " +
     "Google Container Registry (shut down 2025-03-18); bitnami debian-10/11 tags left Docker Hub in Sept 2025 (bitnami/containers#83267)";
 const NETWORK_FIX =
     "the registries could not be asked: check outbound HTTPS from this machine (proxy, firewall; from mainland China gcr.io and Docker Hub " +

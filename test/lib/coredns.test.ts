@@ -64,6 +64,14 @@ function k3sCorednsManifests(): Record<string, unknown>[] {
     return YAML.parseAllDocuments(text).map((d) => d.toJS() as Record<string, unknown>);
 }
 
+/**
+ * `.validate()` of a kubernetes-models object; under `node10` resolution TypeScript cannot see
+ * the ESM-only base class's types, hence the cast.
+ */
+function validateModel(model: object): void {
+    (model as { validate(): void }).validate();
+}
+
 /** `import` globs of a Corefile matched like a shell glob against a file name. */
 function globMatches(glob: string, file: string): boolean {
     const re = new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`);
@@ -101,7 +109,7 @@ describe("the pinned k3s (v1.24.13 fixture) reads our key", () => {
         data: { Corefile: string };
     };
     const deployment = docs.find((d) => d.kind === "Deployment") as {
-        spec: { template: { spec: { volumes: Record<string, any>[]; containers: { volumeMounts: { name: string; mountPath: string }[] }[] } } };
+        spec: { template: { spec: { volumes: { name: string; configMap?: { name: string; optional?: boolean } }[]; containers: { volumeMounts: { name: string; mountPath: string }[] }[] } } };
     };
 
     it("its Corefile imports *.server at the top level and no *.override", () => {
@@ -117,7 +125,7 @@ describe("the pinned k3s (v1.24.13 fixture) reads our key", () => {
     it("mounts the optional coredns-custom ConfigMap at the import directory", () => {
         const volume = deployment.spec.template.spec.volumes.find((v) => v.configMap?.name === COREDNS_CUSTOM_NAME);
         assert.ok(volume, "a volume from coredns-custom");
-        assert.equal(volume.configMap.optional, true);
+        assert.equal(volume.configMap?.optional, true);
         const mount = deployment.spec.template.spec.containers[0].volumeMounts.find((m) => m.name === volume.name);
         assert.equal(mount?.mountPath, COREDNS_CUSTOM_DIR);
         assert.equal(COREDNS_CUSTOM_NAMESPACE, "kube-system");
@@ -206,8 +214,8 @@ describe("the .override form and the ConfigMap", () => {
         // kubernetes-models is ESM-only: loaded with import() (tsx keeps it dynamic).
         const { ConfigMap } = await import("kubernetes-models/v1");
         const json = corednsCustomConfigMap({ ...INPUT, k3sVersion: PINS.k3s.version });
-        new ConfigMap(json).validate();
-        assert.throws(() => new ConfigMap({ ...json, data: { "gitpod.server": 42 } } as never).validate(), "the model rejects a non-string value");
+        validateModel(new ConfigMap(json));
+        assert.throws(() => validateModel(new ConfigMap({ ...json, data: { "gitpod.server": 42 } } as never)), "the model rejects a non-string value");
         assert.equal(json.apiVersion, "v1");
         assert.equal(json.kind, "ConfigMap");
         assert.equal(json.metadata?.name, "coredns-custom");

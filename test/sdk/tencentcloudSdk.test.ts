@@ -257,7 +257,8 @@ describe("contract checker", () => {
             checkResourceInputs(INSTANCE, { ...validInstance, userData: "IyEvYmluL2Jhc2g=" }).join("\n"),
             /inputs "userData" and "userDataRaw" conflict/,
         );
-        const { imageId: _imageId, ...noImage } = validInstance;
+        const noImage: Record<string, unknown> = { ...validInstance };
+        delete noImage.imageId;
         assert.match(checkResourceInputs(INSTANCE, noImage).join("\n"), /set at least one of "imageId", "launchTemplateId"/);
         assert.match(checkResourceInputs("tencentcloud:index/keyPair:KeyPair", { keyName: "gitpod-key" }).join("\n"), /not a valid key pair name/);
         assert.deepEqual(checkResourceInputs("tencentcloud:index/keyPair:KeyPair", { keyName: "gitpod_key", publicKey: "ssh-ed25519 AAAA" }), []);

@@ -6,6 +6,8 @@
  * wrapped to read them from the request itself (this relies on @pulumi/pulumi internals,
  * which is why the SDK version is pinned).
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- recorded inputs are arbitrary JSON that
+   tests index freely, and the monitor's protobuf requests are untyped in the SDK. */
 import * as pulumi from "@pulumi/pulumi";
 
 /** Pulumi's marker for secret values on the wire. */
@@ -110,7 +112,6 @@ export function setupMocks(opts: {
     return recording;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- protobuf request objects are untyped here */
 function wrapMonitor(recording: Recording): void {
     const monitor: any = pulumi.runtime.getMonitor();
     const original = monitor.registerResource.bind(monitor);
@@ -138,7 +139,6 @@ function wrapMonitor(recording: Recording): void {
         return original(req, callback);
     };
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** Resolves an Output in tests (mocks run with preview=false, so applies run). */
 export function valueOf<T>(output: pulumi.Output<T> | pulumi.Input<T>): Promise<T> {
