@@ -59,33 +59,45 @@ export interface TlsArgs {
  * Waits for: Helm to report both releases ready (Deployments available, cert-manager's API
  * check passed) before any issuer or certificate is applied, then for the Certificate to be
  * Ready on the node (bounded, with diagnostics on failure): `certificateReady`.
- * Constructed with `dependsOn` the cluster's readiness (Calico Ready) by the caller.
+ * Constructed with `dependsOn` the cluster's readiness (Calico Ready) by the caller. Pulumi does
+ * not make children wait for their parent's `dependsOn`, so it is forwarded to the children that
+ * reach the cluster first (the cert-manager release and the namespace); the rest follow them.
  */
 export class Tls extends pulumi.ComponentResource {
     /** The bounded wait for Certificate `https-certificates` to be Ready. Depend on this. */
     readonly certificateReady: command.remote.Command;
-    /** The Gitpod namespace (the Gitpod stage installs into it). */
-    readonly namespace: k8s.core.v1.Namespace;
+    /**
+     * The Gitpod namespace's name, resolved once the Namespace exists: a resource taking it as an
+     * input waits for the namespace (the Gitpod stage installs into it).
+     */
+    readonly namespace: pulumi.Output<string>;
+    /** The Namespace itself, for `dependsOn`. */
+    readonly namespaceResource: k8s.core.v1.Namespace;
     /** Name of the ClusterIssuer, for KOTS' `cert_manager_issuer_name`. */
     readonly issuerName: pulumi.Output<string>;
 
     constructor(name: string, args: TlsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("gitpod-tencent:tls:Tls", name, {}, opts);
         const k8sOpts = { parent: this, provider: args.provider };
+        const clusterReady = opts?.dependsOn;
 
-        const certManager = certManagerRelease(name, args, k8sOpts);
+        const certManager = certManagerRelease(name, args, { ...k8sOpts, dependsOn: clusterReady });
         const webhook = webhookRelease(name, { ...k8sOpts, dependsOn: [certManager] });
         const credentials = credentialsSecret(name, args, { ...k8sOpts, dependsOn: [certManager] });
-        this.namespace = new k8s.core.v1.Namespace(`${name}-gitpod-namespace`, { metadata: { name: args.gitpodNamespace } }, k8sOpts);
+        this.namespaceResource = new k8s.core.v1.Namespace(`${name}-gitpod-namespace`, { metadata: { name: args.gitpodNamespace } }, {
+            ...k8sOpts,
+            dependsOn: clusterReady,
+        });
+        this.namespace = this.namespaceResource.metadata.name;
 
         const issuer = issuerResource(name, args, { ...k8sOpts, dependsOn: [certManager, webhook, credentials] });
-        const certificate = certificateResource(name, args, { ...k8sOpts, dependsOn: [certManager, webhook, issuer, this.namespace] });
+        const certificate = certificateResource(name, args, { ...k8sOpts, dependsOn: [certManager, webhook, issuer, this.namespaceResource] });
         this.certificateReady = waitForCertificate(name, args, certificate, { parent: this, dependsOn: [certificate] });
         this.issuerName = issuer.metadata.apply((m) => m?.name ?? ISSUER_NAME);
 
         this.registerOutputs({
             certificateReady: this.certificateReady.id,
-            namespace: this.namespace.metadata.name,
+            namespace: this.namespace,
             issuerName: this.issuerName,
         });
     }

@@ -5,6 +5,7 @@
  */
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import * as command from "@pulumi/command";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { RecordedResource, setupMocks, valueOf } from "../support/mocks";
@@ -28,6 +29,7 @@ const COMMAND = "command:remote:Command";
 let run: Recording;
 let providerUrn: string;
 let tls: Tls;
+let clusterReadyUrn: string;
 
 before(async () => {
     run = setupMocks({
@@ -38,6 +40,8 @@ before(async () => {
             type === CERTIFICATE ? { metadata: { ...(inputs.metadata ?? {}), uid: CERT_UID } } : {},
     });
     const provider = new k8s.Provider("k8s", { kubeconfig: "apiVersion: v1\nkind: Config\n" });
+    // Stands for Calico's readiness, which the caller passes as the component's dependsOn.
+    const clusterReady = new command.local.Command("calico-ready", { create: "true" });
     tls = new Tls("tls", {
         provider,
         target: { host: "203.0.113.10", privateKey: pulumi.secret("-----BEGIN OPENSSH PRIVATE KEY-----\nfake\n") },
@@ -48,9 +52,10 @@ before(async () => {
         dns01Nameservers: ["119.29.29.29:53", "1.1.1.1:53"],
         dnspodSecretId: pulumi.secret(SECRET_ID),
         dnspodSecretKey: pulumi.secret(SECRET_KEY),
-    });
+    }, { dependsOn: [clusterReady] });
     providerUrn = await valueOf(provider.urn);
-    await Promise.all([valueOf(tls.issuerName), valueOf(tls.certificateReady.id), valueOf(tls.namespace.id)]);
+    clusterReadyUrn = await valueOf(clusterReady.urn);
+    await Promise.all([valueOf(tls.issuerName), valueOf(tls.certificateReady.id), valueOf(tls.namespace)]);
 });
 
 const release = (suffix: string) => one(run, RELEASE, suffix);
@@ -64,8 +69,18 @@ describe("Tls component", () => {
         one(run, CERTIFICATE, "certificate");
         one(run, COMMAND, "wait-certificate");
         const component = one(run, "gitpod-tencent:tls:Tls", "tls");
-        for (const r of run.resources.filter((r) => r.type !== "gitpod-tencent:tls:Tls" && !r.type.startsWith("pulumi:providers:"))) {
+        const own = run.resources.filter((r) => r.type !== "gitpod-tencent:tls:Tls" && !r.type.startsWith("pulumi:providers:") && r.name !== "calico-ready");
+        for (const r of own) {
             assert.equal(r.parent, component.urn, `${r.name} is a child of the component`);
+        }
+    });
+
+    it("touches the cluster only once it is ready: every child waits on the component's dependsOn", () => {
+        const ready = run.resources.find((r) => r.urn === clusterReadyUrn)!;
+        assert.ok(release("cert-manager").dependencies.includes(clusterReadyUrn));
+        assert.ok(one(run, NAMESPACE, "gitpod-namespace").dependencies.includes(clusterReadyUrn));
+        for (const r of run.resources.filter((r) => r.parent === one(run, "gitpod-tencent:tls:Tls", "tls").urn)) {
+            assert.ok(dependsOnTransitively(run, r, ready), `${r.type} ${r.name} does not wait for the cluster`);
         }
     });
 
@@ -117,9 +132,11 @@ describe("Tls component", () => {
         }
     });
 
-    it("creates the Gitpod namespace and exports it", async () => {
-        assert.equal(one(run, NAMESPACE, "gitpod-namespace").inputs.metadata.name, "gitpod");
-        assert.equal(await valueOf(tls.namespace.metadata.name), "gitpod");
+    it("creates the Gitpod namespace and exports it (name and resource)", async () => {
+        const ns = one(run, NAMESPACE, "gitpod-namespace");
+        assert.equal(ns.inputs.metadata.name, "gitpod");
+        assert.equal(await valueOf(tls.namespace), "gitpod");
+        assert.equal(await valueOf(tls.namespaceResource.urn), ns.urn);
         assert.equal(await valueOf(tls.issuerName), "gitpod-issuer");
     });
 

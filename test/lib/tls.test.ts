@@ -39,17 +39,21 @@ const ISSUER_OPTS: ClusterIssuerOptions = {
     secretRef: DNSPOD_CREDENTIALS,
 };
 
+const schemas = new Map<string, Json>();
 /** The v1 openAPIV3Schema of a CRD fixture (only `spec` is read: its metadata holds Helm text). */
 function crdSchema(rel: string): Json {
-    const crd = parse(rel);
-    const v1 = crd.spec.versions.find((v: { name: string }) => v.name === "v1");
-    assert.ok(v1, `${rel}: no v1 version`);
-    return v1.schema.openAPIV3Schema;
+    if (!schemas.has(rel)) {
+        const crd = parse(rel);
+        const v1 = crd.spec.versions.find((v: { name: string }) => v.name === "v1");
+        assert.ok(v1, `${rel}: no v1 version`);
+        schemas.set(rel, v1.schema.openAPIV3Schema);
+    }
+    return schemas.get(rel)!;
 }
 
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
 function validateCrd(rel: string, obj: unknown): void {
-    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-    const validate = ajv.compile(crdSchema(rel));
+    const validate = ajv.getSchema(rel) ?? (ajv.addSchema(crdSchema(rel), rel), ajv.getSchema(rel)!);
     assert.ok(validate(obj), `${rel}: ${JSON.stringify(validate.errors, null, 1)}`);
 }
 

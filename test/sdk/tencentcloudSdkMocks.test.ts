@@ -8,7 +8,7 @@ import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import * as tencentcloud from "@pulumi/tencentcloud";
 
-import { DEFAULT_PLUGIN_VERSION } from "../../sdks/gen/generate";
+import * as fs from "node:fs";
 import { checkInvokeArgs, checkResourceInputs } from "../support/tencentcloudSchema";
 
 interface Registered {
@@ -26,6 +26,13 @@ interface PackageRegistration {
     downloadUrl: string;
     parameterization?: { name: string; version: string; value: string };
 }
+
+/** The `pulumi` block of the SDK's package.json: what the engine installs (checked against the schema elsewhere). */
+const pulumiBlock = JSON.parse(fs.readFileSync(require.resolve("@pulumi/tencentcloud/package.json"), "utf8")).pulumi as {
+    name: string;
+    version: string;
+    parameterization: { name: string; version: string; value: string };
+};
 
 const resources: Registered[] = [];
 const calls: Called[] = [];
@@ -112,13 +119,17 @@ describe("@pulumi/tencentcloud under mocks", () => {
         for (const p of packages) {
             assert.deepEqual(p, {
                 name: "terraform-provider",
-                version: DEFAULT_PLUGIN_VERSION,
+                version: pulumiBlock.version,
                 downloadUrl: "",
                 parameterization: {
                     name: "tencentcloud",
                     version: "1.83.25",
                     value: JSON.stringify({ remote: { url: "registry.opentofu.org/tencentcloudstack/tencentcloud", version: "1.83.25" } }),
                 },
+            });
+            assert.deepEqual(p.parameterization, {
+                ...pulumiBlock.parameterization,
+                value: Buffer.from(pulumiBlock.parameterization.value, "base64").toString("utf8"),
             });
         }
     });
