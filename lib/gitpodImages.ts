@@ -21,7 +21,7 @@
  * `minio/mc` (only for the one-off FS→XL MinIO migration of an old install) and `kotsadm/dex`
  * (only with the identity service) are not deployed by a fresh install: KOTS_OPTIONAL_IMAGES.
  */
-import { normalizeImageRef } from "./registryClient";
+import { normalizeImageRef } from "./imageRef";
 
 export const GITPOD_APP_VERSION = "2022.11.3";
 

@@ -7,28 +7,28 @@ import YAML from "yaml";
  * `workload_workspace_services`; later installers renamed it to `workload_services`: both are set.
  */
 export const GITPOD_NODE_LABELS: Readonly<Record<string, string>> = Object.freeze({
-  "gitpod.io/workload_meta": "true",
-  "gitpod.io/workload_ide": "true",
-  "gitpod.io/workload_services": "true",
-  "gitpod.io/workload_workspace_services": "true",
-  "gitpod.io/workload_workspace_regular": "true",
-  "gitpod.io/workload_workspace_headless": "true",
+    "gitpod.io/workload_meta": "true",
+    "gitpod.io/workload_ide": "true",
+    "gitpod.io/workload_services": "true",
+    "gitpod.io/workload_workspace_services": "true",
+    "gitpod.io/workload_workspace_regular": "true",
+    "gitpod.io/workload_workspace_headless": "true",
 });
 
 /** Where k3s-install.sh writes the cluster token (read from stdin). */
 export const K3S_TOKEN_FILE = "/etc/rancher/k3s/cluster-token";
 
 export interface K3sConfigOptions {
-  /** k3s release, e.g. v1.24.13+k3s1 (validated; recorded in the header comment). */
-  version: string;
-  /** Pod CIDR (must equal Calico's IP pool CIDR), e.g. 10.42.0.0/16. */
-  clusterCidr: string;
-  /** Service CIDR, e.g. 10.43.0.0/16. */
-  serviceCidr: string;
-  /** Extra subject alternative names for the API server certificate (public IP, DNS names). */
-  tlsSans: string[];
-  nodeLabels: Record<string, string>;
-  nodeName?: string;
+    /** k3s release, e.g. v1.24.13+k3s1 (validated; recorded in the header comment). */
+    version: string;
+    /** Pod CIDR (must equal Calico's IP pool CIDR), e.g. 10.42.0.0/16. */
+    clusterCidr: string;
+    /** Service CIDR, e.g. 10.43.0.0/16. */
+    serviceCidr: string;
+    /** Extra subject alternative names for the API server certificate (public IP, DNS names). */
+    tlsSans: string[];
+    nodeLabels: Record<string, string>;
+    nodeName?: string;
 }
 
 const VERSION_RE = /^v\d+\.\d+\.\d+(-rc\d+)?\+k3s\d+$/;
@@ -37,72 +37,72 @@ const LABEL_NAME_RE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE_RE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 
 function cidrProblem(field: string, value: string): string | undefined {
-  const m = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(value);
-  if (!m || !net.isIPv4(m[1]) || Number(m[2]) > 32) {
-    return `${field}: "${value}" is not an IPv4 CIDR (e.g. 10.42.0.0/16)`;
-  }
-  const prefix = Number(m[2]);
-  const ip = m[1].split(".").reduce((acc, o) => acc * 256 + Number(o), 0);
-  const hostBits = 2 ** (32 - prefix);
-  if (ip % hostBits !== 0) {
-    return `${field}: "${value}" has host bits set (the network address of a /${prefix} ends in zeros)`;
-  }
-  return undefined;
+    const m = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(value);
+    if (!m || !net.isIPv4(m[1]) || Number(m[2]) > 32) {
+        return `${field}: "${value}" is not an IPv4 CIDR (e.g. 10.42.0.0/16)`;
+    }
+    const prefix = Number(m[2]);
+    const ip = m[1].split(".").reduce((acc, o) => acc * 256 + Number(o), 0);
+    const hostBits = 2 ** (32 - prefix);
+    if (ip % hostBits !== 0) {
+        return `${field}: "${value}" has host bits set (the network address of a /${prefix} ends in zeros)`;
+    }
+    return undefined;
 }
 
 function cidrRange(value: string): [number, number] {
-  const [ip, p] = value.split("/");
-  const start = ip.split(".").reduce((acc, o) => acc * 256 + Number(o), 0);
-  return [start, start + 2 ** (32 - Number(p)) - 1];
+    const [ip, p] = value.split("/");
+    const start = ip.split(".").reduce((acc, o) => acc * 256 + Number(o), 0);
+    return [start, start + 2 ** (32 - Number(p)) - 1];
 }
 
 /** Kubernetes label key: optional DNS-subdomain prefix + "/" + name. */
 function labelKeyProblem(key: string): string | undefined {
-  const slash = key.lastIndexOf("/");
-  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
-  const name = slash >= 0 ? key.slice(slash + 1) : key;
-  if (prefix !== undefined && !DNS_NAME_RE.test(prefix)) {
-    return `nodeLabels: key "${key}" has an invalid prefix (a lower-case DNS subdomain is expected)`;
-  }
-  if (!LABEL_NAME_RE.test(name)) {
-    return `nodeLabels: key "${key}" has an invalid name (1-63 letters, digits, -, _, . starting and ending alphanumeric)`;
-  }
-  return undefined;
+    const slash = key.lastIndexOf("/");
+    const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+    const name = slash >= 0 ? key.slice(slash + 1) : key;
+    if (prefix !== undefined && !DNS_NAME_RE.test(prefix)) {
+        return `nodeLabels: key "${key}" has an invalid prefix (a lower-case DNS subdomain is expected)`;
+    }
+    if (!LABEL_NAME_RE.test(name)) {
+        return `nodeLabels: key "${key}" has an invalid name (1-63 letters, digits, -, _, . starting and ending alphanumeric)`;
+    }
+    return undefined;
 }
 
 /** Problems with the options, one line each. */
 export function validateK3sConfigOptions(opts: K3sConfigOptions): string[] {
-  const problems: string[] = [];
-  if (!VERSION_RE.test(opts.version)) {
-    problems.push(`version: "${opts.version}" is not a k3s release name (e.g. v1.24.13+k3s1)`);
-  }
-  const c1 = cidrProblem("clusterCidr", opts.clusterCidr);
-  const c2 = cidrProblem("serviceCidr", opts.serviceCidr);
-  if (c1) problems.push(c1);
-  if (c2) problems.push(c2);
-  if (!c1 && !c2) {
-    const [a1, a2] = cidrRange(opts.clusterCidr);
-    const [b1, b2] = cidrRange(opts.serviceCidr);
-    if (a1 <= b2 && b1 <= a2) {
-      problems.push(`clusterCidr ${opts.clusterCidr} and serviceCidr ${opts.serviceCidr} overlap`);
+    const problems: string[] = [];
+    if (!VERSION_RE.test(opts.version)) {
+        problems.push(`version: "${opts.version}" is not a k3s release name (e.g. v1.24.13+k3s1)`);
     }
-  }
-  opts.tlsSans.forEach((san, i) => {
-    if (!net.isIP(san) && !DNS_NAME_RE.test(san)) {
-      problems.push(`tlsSans[${i}]: "${san}" is neither an IP address nor a lower-case DNS name`);
+    const c1 = cidrProblem("clusterCidr", opts.clusterCidr);
+    const c2 = cidrProblem("serviceCidr", opts.serviceCidr);
+    if (c1) problems.push(c1);
+    if (c2) problems.push(c2);
+    if (!c1 && !c2) {
+        const [a1, a2] = cidrRange(opts.clusterCidr);
+        const [b1, b2] = cidrRange(opts.serviceCidr);
+        if (a1 <= b2 && b1 <= a2) {
+            problems.push(`clusterCidr ${opts.clusterCidr} and serviceCidr ${opts.serviceCidr} overlap`);
+        }
     }
-  });
-  for (const [k, v] of Object.entries(opts.nodeLabels)) {
-    const p = labelKeyProblem(k);
-    if (p) problems.push(p);
-    if (typeof v !== "string" || !LABEL_VALUE_RE.test(v)) {
-      problems.push(`nodeLabels["${k}"]: value "${String(v)}" is not a label value (up to 63 alphanumerics, -, _, .)`);
+    opts.tlsSans.forEach((san, i) => {
+        if (!net.isIP(san) && !DNS_NAME_RE.test(san)) {
+            problems.push(`tlsSans[${i}]: "${san}" is neither an IP address nor a lower-case DNS name`);
+        }
+    });
+    for (const [k, v] of Object.entries(opts.nodeLabels)) {
+        const p = labelKeyProblem(k);
+        if (p) problems.push(p);
+        if (typeof v !== "string" || !LABEL_VALUE_RE.test(v)) {
+            problems.push(`nodeLabels["${k}"]: value "${String(v)}" is not a label value (up to 63 alphanumerics, -, _, .)`);
+        }
     }
-  }
-  if (opts.nodeName !== undefined && !DNS_NAME_RE.test(opts.nodeName)) {
-    problems.push(`nodeName: "${opts.nodeName}" is not a lower-case DNS name`);
-  }
-  return problems;
+    if (opts.nodeName !== undefined && !DNS_NAME_RE.test(opts.nodeName)) {
+        problems.push(`nodeName: "${opts.nodeName}" is not a lower-case DNS name`);
+    }
+    return problems;
 }
 
 /**
@@ -111,28 +111,28 @@ export function validateK3sConfigOptions(opts: K3sConfigOptions): string[] {
  * Throws with every problem listed when the options are invalid.
  */
 export function renderK3sConfig(opts: K3sConfigOptions): string {
-  const problems = validateK3sConfigOptions(opts);
-  if (problems.length > 0) {
-    throw new Error(`invalid k3s config:\n  ${problems.join("\n  ")}`);
-  }
-  const config: Record<string, unknown> = {
-    "write-kubeconfig-mode": "0600",
-    "token-file": K3S_TOKEN_FILE,
-    disable: ["traefik"],
-    "flannel-backend": "none",
-    "disable-network-policy": true,
-    "cluster-cidr": opts.clusterCidr,
-    "service-cidr": opts.serviceCidr,
-    "tls-san": [...opts.tlsSans],
-    "node-label": Object.keys(opts.nodeLabels)
-      .sort()
-      .map((k) => `${k}=${opts.nodeLabels[k]}`),
-  };
-  if (opts.nodeName !== undefined) config["node-name"] = opts.nodeName;
-  const doc = new YAML.Document(config);
-  doc.commentBefore = ` Written by gitpod-tencent for k3s ${opts.version}. Do not edit: re-run pulumi up instead.`;
-  // "0600" must stay a string (k3s parses the mode from a string); force quotes for clarity.
-  const mode = doc.get("write-kubeconfig-mode", true);
-  if (YAML.isScalar(mode)) mode.type = "QUOTE_DOUBLE";
-  return doc.toString();
+    const problems = validateK3sConfigOptions(opts);
+    if (problems.length > 0) {
+        throw new Error(`invalid k3s config:\n  ${problems.join("\n  ")}`);
+    }
+    const config: Record<string, unknown> = {
+        "write-kubeconfig-mode": "0600",
+        "token-file": K3S_TOKEN_FILE,
+        disable: ["traefik"],
+        "flannel-backend": "none",
+        "disable-network-policy": true,
+        "cluster-cidr": opts.clusterCidr,
+        "service-cidr": opts.serviceCidr,
+        "tls-san": [...opts.tlsSans],
+        "node-label": Object.keys(opts.nodeLabels)
+            .sort()
+            .map((k) => `${k}=${opts.nodeLabels[k]}`),
+    };
+    if (opts.nodeName !== undefined) config["node-name"] = opts.nodeName;
+    const doc = new YAML.Document(config);
+    doc.commentBefore = ` Written by gitpod-tencent for k3s ${opts.version}. Do not edit: re-run pulumi up instead.`;
+    // "0600" must stay a string (k3s parses the mode from a string); force quotes for clarity.
+    const mode = doc.get("write-kubeconfig-mode", true);
+    if (YAML.isScalar(mode)) mode.type = "QUOTE_DOUBLE";
+    return doc.toString();
 }

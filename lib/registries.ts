@@ -13,32 +13,20 @@
 //     and renders the endpoint without a path, which means /v2 on every k3s version; other
 //     paths are rejected.
 import YAML from "yaml";
+import { DOCKER_HUB_ALIASES, isRegistryHost, parseImageRef, registryBaseUrl } from "./imageRef";
 
 export type RegistryMirrors = Record<
-  string /* upstream host, e.g. docker.io, eu.gcr.io */,
-  { endpoints: string[]; rewrites?: Record<string /* regex */, string /* replacement */> }
+    string /* upstream host, e.g. docker.io, eu.gcr.io */,
+    { endpoints: string[]; rewrites?: Record<string /* regex */, string /* replacement */> }
 >;
 
 /** Tencent Cloud's Docker Hub pull-through mirror, reachable from its VMs without login. */
 export const DEFAULT_REGISTRY_MIRRORS: RegistryMirrors = {
-  "docker.io": { endpoints: ["https://mirror.ccs.tencentyun.com"] },
+    "docker.io": { endpoints: ["https://mirror.ccs.tencentyun.com"] },
 };
 
-const DOCKER_HUB = "docker.io";
-const DOCKER_HUB_DEFAULT_HOST = "registry-1.docker.io";
-
-const HOST_LABEL = "[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?";
-const REGISTRY_HOST_RE = new RegExp(`^(${HOST_LABEL})(\\.${HOST_LABEL})*(:\\d{1,5})?$`);
-
-/** host or host:port, port 1-65535. */
-function isRegistryHost(host: string): boolean {
-  if (!REGISTRY_HOST_RE.test(host)) return false;
-  const port = /:(\d+)$/.exec(host);
-  return port === null || (Number(port[1]) >= 1 && Number(port[1]) <= 65535);
-}
-
 function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+    return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /**
@@ -47,119 +35,119 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * way; translates `(?P<name>` to `(?<name>` and a leading `(?flags)` group into RegExp flags.
  */
 export function goRegexToJs(pattern: string): { re: RegExp } | { error: string } {
-  if (/\(\?<?[=!]/.test(pattern)) {
-    return { error: "lookahead/lookbehind ((?=, (?!, (?<=, (?<!) is not supported by Go's RE2, which k3s uses" };
-  }
-  if (/(^|[^\\])(\\\\)*\\([1-9]|k<)/.test(pattern)) {
-    return { error: "backreferences (\\1, \\k<name>) are not supported by Go's RE2, which k3s uses" };
-  }
-  let body = pattern;
-  let flags = "";
-  const lead = /^\(\?([a-zA-Z]+)\)/.exec(body);
-  if (lead) {
-    for (const f of lead[1]) {
-      if (f === "i" || f === "s" || f === "m") {
-        if (!flags.includes(f)) flags += f;
-      } else {
-        return { error: `inline flag "${f}" is not supported here (use i, s or m)` };
-      }
+    if (/\(\?<?[=!]/.test(pattern)) {
+        return { error: "lookahead/lookbehind ((?=, (?!, (?<=, (?<!) is not supported by Go's RE2, which k3s uses" };
     }
-    body = body.slice(lead[0].length);
-  }
-  if (/\(\?[a-zA-Z-]+[:)]/.test(body)) {
-    return { error: "inline flag groups are only supported at the very start, as (?i), (?s) or (?m)" };
-  }
-  body = body.replace(/\(\?P</g, "(?<");
-  try {
-    return { re: new RegExp(body, flags + "g") };
-  } catch (e) {
-    return { error: `does not compile: ${(e as Error).message}` };
-  }
+    if (/(^|[^\\])(\\\\)*\\([1-9]|k<)/.test(pattern)) {
+        return { error: "backreferences (\\1, \\k<name>) are not supported by Go's RE2, which k3s uses" };
+    }
+    let body = pattern;
+    let flags = "";
+    const lead = /^\(\?([a-zA-Z]+)\)/.exec(body);
+    if (lead) {
+        for (const f of lead[1]) {
+            if (f === "i" || f === "s" || f === "m") {
+                if (!flags.includes(f)) flags += f;
+            } else {
+                return { error: `inline flag "${f}" is not supported here (use i, s or m)` };
+            }
+        }
+        body = body.slice(lead[0].length);
+    }
+    if (/\(\?[a-zA-Z-]+[:)]/.test(body)) {
+        return { error: "inline flag groups are only supported at the very start, as (?i), (?s) or (?m)" };
+    }
+    body = body.replace(/\(\?P</g, "(?<");
+    try {
+        return { re: new RegExp(body, flags + "g") };
+    } catch (e) {
+        return { error: `does not compile: ${(e as Error).message}` };
+    }
 }
 
 /** Go regexp.Expand semantics for a replacement template ($1, ${1}, $name, ${name}, $$). */
 export function expandGoTemplate(template: string, match: RegExpExecArray): string {
-  let out = "";
-  for (let i = 0; i < template.length; i++) {
-    const c = template[i];
-    if (c !== "$" || i + 1 >= template.length) {
-      out += c;
-      continue;
+    let out = "";
+    for (let i = 0; i < template.length; i++) {
+        const c = template[i];
+        if (c !== "$" || i + 1 >= template.length) {
+            out += c;
+            continue;
+        }
+        const next = template[i + 1];
+        if (next === "$") {
+            out += "$";
+            i++;
+            continue;
+        }
+        let name: string | undefined;
+        let consumed = 0;
+        if (next === "{") {
+            const close = template.indexOf("}", i + 2);
+            const inner = close >= 0 ? template.slice(i + 2, close) : "";
+            if (close >= 0 && /^\w+$/.test(inner)) {
+                name = inner;
+                consumed = close - i;
+            }
+        } else {
+            const m = /^\w+/.exec(template.slice(i + 1));
+            if (m) {
+                name = m[0];
+                consumed = m[0].length;
+            }
+        }
+        if (name === undefined) {
+            out += c; // malformed: Go copies the "$" literally
+            continue;
+        }
+        i += consumed;
+        if (/^\d+$/.test(name)) {
+            out += match[Number(name)] ?? "";
+        } else {
+            out += match.groups?.[name] ?? "";
+        }
     }
-    const next = template[i + 1];
-    if (next === "$") {
-      out += "$";
-      i++;
-      continue;
-    }
-    let name: string | undefined;
-    let consumed = 0;
-    if (next === "{") {
-      const close = template.indexOf("}", i + 2);
-      const inner = close >= 0 ? template.slice(i + 2, close) : "";
-      if (close >= 0 && /^\w+$/.test(inner)) {
-        name = inner;
-        consumed = close - i;
-      }
-    } else {
-      const m = /^\w+/.exec(template.slice(i + 1));
-      if (m) {
-        name = m[0];
-        consumed = m[0].length;
-      }
-    }
-    if (name === undefined) {
-      out += c; // malformed: Go copies the "$" literally
-      continue;
-    }
-    i += consumed;
-    if (/^\d+$/.test(name)) {
-      out += match[Number(name)] ?? "";
-    } else {
-      out += match.groups?.[name] ?? "";
-    }
-  }
-  return out;
+    return out;
 }
 
 /** Go's regexp.ReplaceAllString(s, template). */
 function goReplaceAll(re: RegExp, s: string, template: string): string {
-  const global = new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g");
-  let out = "";
-  let last = 0;
-  let m: RegExpExecArray | null;
-  while ((m = global.exec(s)) !== null) {
-    out += s.slice(last, m.index) + expandGoTemplate(template, m);
-    last = m.index + m[0].length;
-    if (m[0].length === 0) global.lastIndex++;
-  }
-  return out + s.slice(last);
+    const global = new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g");
+    let out = "";
+    let last = 0;
+    let m: RegExpExecArray | null;
+    while ((m = global.exec(s)) !== null) {
+        out += s.slice(last, m.index) + expandGoTemplate(template, m);
+        last = m.index + m[0].length;
+        if (m[0].length === 0) global.lastIndex++;
+    }
+    return out + s.slice(last);
 }
 
 function endpointProblem(where: string, value: unknown): string | undefined {
-  if (typeof value !== "string") return `${where}: expected a URL string, got ${JSON.stringify(value)}`;
-  let u: URL;
-  try {
-    u = new URL(value);
-  } catch {
-    return `${where}: "${value}" is not a URL (expected e.g. https://mirror.example.com or http://10.0.0.5:5000)`;
-  }
-  if (u.protocol !== "https:" && u.protocol !== "http:") {
-    return `${where}: "${value}" must start with https:// or http://`;
-  }
-  if (u.username !== "" || u.password !== "") {
-    return `${where}: "${value}" contains credentials; registry credentials are not supported in endpoints`;
-  }
-  if (u.search !== "" || u.hash !== "" || value.includes("?") || value.includes("#")) {
-    return `${where}: "${value}" must not have a query or fragment`;
-  }
-  if (!["/", "/v2", "/v2/"].includes(u.pathname)) {
-    return (
-      `${where}: "${value}" has the path "${u.pathname}": only the registry root is supported ` +
-      `(containerd uses any other path verbatim without adding /v2); write e.g. ${u.protocol}//${u.host}`
-    );
-  }
-  return undefined;
+    if (typeof value !== "string") return `${where}: expected a URL string, got ${JSON.stringify(value)}`;
+    let u: URL;
+    try {
+        u = new URL(value);
+    } catch {
+        return `${where}: "${value}" is not a URL (expected e.g. https://mirror.example.com or http://10.0.0.5:5000)`;
+    }
+    if (u.protocol !== "https:" && u.protocol !== "http:") {
+        return `${where}: "${value}" must start with https:// or http://`;
+    }
+    if (u.username !== "" || u.password !== "") {
+        return `${where}: "${value}" contains credentials; registry credentials are not supported in endpoints`;
+    }
+    if (u.search !== "" || u.hash !== "" || value.includes("?") || value.includes("#")) {
+        return `${where}: "${value}" must not have a query or fragment`;
+    }
+    if (!["/", "/v2", "/v2/"].includes(u.pathname)) {
+        return (
+            `${where}: "${value}" has the path "${u.pathname}": only the registry root is supported ` +
+            `(containerd uses any other path verbatim without adding /v2); write e.g. ${u.protocol}//${u.host}`
+        );
+    }
+    return undefined;
 }
 
 /**
@@ -167,137 +155,85 @@ function endpointProblem(where: string, value: unknown): string | undefined {
  * (`registryMirrors["docker.io"].endpoints[0]`) and what is expected. Empty when valid.
  */
 export function validateRegistryMirrors(value: unknown): string[] {
-  const problems: string[] = [];
-  if (!isObject(value)) {
-    return [`registryMirrors: expected an object mapping upstream registry hosts to {endpoints, rewrites}`];
-  }
-  for (const [host, entry] of Object.entries(value)) {
-    const at = `registryMirrors[${JSON.stringify(host)}]`;
-    if (host === "*") {
-      problems.push(`${at}: the "*" wildcard is not supported here; list each upstream registry host`);
-    } else if (host === "registry-1.docker.io" || host === "index.docker.io") {
-      problems.push(`${at}: containerd names Docker Hub "docker.io"; use the key "docker.io"`);
-    } else if (!isRegistryHost(host)) {
-      problems.push(`${at}: expected a registry host name with optional :port (e.g. docker.io, eu.gcr.io, quay.io)`);
+    const problems: string[] = [];
+    if (!isObject(value)) {
+        return [`registryMirrors: expected an object mapping upstream registry hosts to {endpoints, rewrites}`];
     }
-    if (!isObject(entry)) {
-      problems.push(`${at}: expected an object {endpoints: [...], rewrites?: {...}}`);
-      continue;
-    }
-    for (const k of Object.keys(entry)) {
-      if (k !== "endpoints" && k !== "rewrites") {
-        problems.push(`${at}.${k}: unknown key (allowed: endpoints, rewrites)`);
-      }
-    }
-    const endpoints = entry.endpoints;
-    if (!Array.isArray(endpoints) || endpoints.length === 0) {
-      problems.push(`${at}.endpoints: expected a non-empty list of http(s) URLs`);
-    } else {
-      const seen = new Set<string>();
-      endpoints.forEach((e, i) => {
-        const p = endpointProblem(`${at}.endpoints[${i}]`, e);
-        if (p) {
-          problems.push(p);
-          return;
+    for (const [host, entry] of Object.entries(value)) {
+        const at = `registryMirrors[${JSON.stringify(host)}]`;
+        if (host === "*") {
+            problems.push(`${at}: the "*" wildcard is not supported here; list each upstream registry host`);
+        } else if (DOCKER_HUB_ALIASES.includes(host)) {
+            problems.push(`${at}: containerd names Docker Hub "docker.io"; use the key "docker.io"`);
+        } else if (!isRegistryHost(host)) {
+            problems.push(`${at}: expected a registry host name with optional :port (e.g. docker.io, eu.gcr.io, quay.io)`);
         }
-        const norm = normalizeEndpoint(e as string);
-        if (seen.has(norm)) problems.push(`${at}.endpoints[${i}]: "${e}" is listed twice`);
-        seen.add(norm);
-      });
-    }
-    if (entry.rewrites !== undefined) {
-      if (!isObject(entry.rewrites)) {
-        problems.push(`${at}.rewrites: expected an object mapping a regex to a replacement`);
-      } else {
-        for (const [pattern, replacement] of Object.entries(entry.rewrites)) {
-          const rat = `${at}.rewrites[${JSON.stringify(pattern)}]`;
-          const r = goRegexToJs(pattern);
-          if ("error" in r) problems.push(`${rat}: ${r.error}`);
-          if (typeof replacement !== "string") {
-            problems.push(`${rat}: the replacement must be a string (e.g. "mirror/$1")`);
-          }
+        if (!isObject(entry)) {
+            problems.push(`${at}: expected an object {endpoints: [...], rewrites?: {...}}`);
+            continue;
         }
-      }
+        for (const k of Object.keys(entry)) {
+            if (k !== "endpoints" && k !== "rewrites") {
+                problems.push(`${at}.${k}: unknown key (allowed: endpoints, rewrites)`);
+            }
+        }
+        const endpoints = entry.endpoints;
+        if (!Array.isArray(endpoints) || endpoints.length === 0) {
+            problems.push(`${at}.endpoints: expected a non-empty list of http(s) URLs`);
+        } else {
+            const seen = new Set<string>();
+            endpoints.forEach((e, i) => {
+                const p = endpointProblem(`${at}.endpoints[${i}]`, e);
+                if (p) {
+                    problems.push(p);
+                    return;
+                }
+                const norm = normalizeEndpoint(e as string);
+                if (seen.has(norm)) problems.push(`${at}.endpoints[${i}]: "${e}" is listed twice`);
+                seen.add(norm);
+            });
+        }
+        if (entry.rewrites !== undefined) {
+            if (!isObject(entry.rewrites)) {
+                problems.push(`${at}.rewrites: expected an object mapping a regex to a replacement`);
+            } else {
+                for (const [pattern, replacement] of Object.entries(entry.rewrites)) {
+                    const rat = `${at}.rewrites[${JSON.stringify(pattern)}]`;
+                    const r = goRegexToJs(pattern);
+                    if ("error" in r) problems.push(`${rat}: ${r.error}`);
+                    if (typeof replacement !== "string") {
+                        problems.push(`${rat}: the replacement must be a string (e.g. "mirror/$1")`);
+                    }
+                }
+            }
+        }
     }
-  }
-  return problems;
+    return problems;
 }
 
 /** An endpoint as written to registries.yaml: scheme://host[:port], no path (= /v2). */
 function normalizeEndpoint(endpoint: string): string {
-  const u = new URL(endpoint);
-  return `${u.protocol}//${u.host}`;
+    const u = new URL(endpoint);
+    return `${u.protocol}//${u.host}`;
 }
 
 function assertValid(mirrors: RegistryMirrors): void {
-  const problems = validateRegistryMirrors(mirrors);
-  if (problems.length > 0) {
-    throw new Error(`invalid registryMirrors:\n  ${problems.join("\n  ")}`);
-  }
+    const problems = validateRegistryMirrors(mirrors);
+    if (problems.length > 0) {
+        throw new Error(`invalid registryMirrors:\n  ${problems.join("\n  ")}`);
+    }
 }
 
 /** k3s registries.yaml: `mirrors: {<host>: {endpoint: [...], rewrite: {...}}}`. */
 export function renderRegistriesYaml(mirrors: RegistryMirrors): string {
-  assertValid(mirrors);
-  const out: Record<string, { endpoint: string[]; rewrite?: Record<string, string> }> = {};
-  for (const host of Object.keys(mirrors).sort()) {
-    const m = mirrors[host];
-    out[host] = { endpoint: m.endpoints.map(normalizeEndpoint) };
-    if (m.rewrites && Object.keys(m.rewrites).length > 0) out[host].rewrite = { ...m.rewrites };
-  }
-  return YAML.stringify({ mirrors: out });
-}
-
-export interface ImageRef {
-  /** Registry host as containerd names it (docker.io for Docker Hub). */
-  registry: string;
-  /** Repository path, e.g. library/busybox, gitpod-core-dev/build/server. */
-  repository: string;
-  tag?: string;
-  digest?: string;
-}
-
-const PATH_COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG_RE = /^[\w][\w.-]{0,127}$/;
-const DIGEST_RE = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/;
-
-/**
- * Parse an image reference the way containerd/docker do: the first component is a registry when
- * it contains "." or ":" or is "localhost"; otherwise docker.io, with "library/" for a single
- * component; tag "latest" when there is neither tag nor digest.
- */
-export function parseImageRef(image: string): ImageRef {
-  const bad = (why: string) => new Error(`invalid image reference "${image}": ${why}`);
-  let rest = image.trim();
-  if (rest === "" || /\s/.test(rest)) throw bad("empty or contains whitespace");
-  let digest: string | undefined;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!DIGEST_RE.test(digest)) throw bad(`"${digest}" is not a digest (algorithm:hex)`);
-  }
-  let tag: string | undefined;
-  const lastSlash = rest.lastIndexOf("/");
-  const colon = rest.lastIndexOf(":");
-  if (colon > lastSlash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (!TAG_RE.test(tag)) throw bad(`"${tag}" is not a valid tag`);
-  }
-  const parts = rest.split("/");
-  let registry = DOCKER_HUB;
-  if (parts.length > 1 && (parts[0].includes(".") || parts[0].includes(":") || parts[0] === "localhost")) {
-    registry = parts.shift()!;
-    if (!isRegistryHost(registry)) throw bad(`"${registry}" is not a registry host`);
-  }
-  if (registry === "index.docker.io" || registry === DOCKER_HUB_DEFAULT_HOST) registry = DOCKER_HUB;
-  if (parts.length === 0 || parts.some((p) => !PATH_COMPONENT_RE.test(p))) {
-    throw bad("repository path components must be lower-case alphanumerics separated by ., _, __ or -");
-  }
-  if (registry === DOCKER_HUB && parts.length === 1) parts.unshift("library");
-  if (tag === undefined && digest === undefined) tag = "latest";
-  return { registry, repository: parts.join("/"), tag, digest };
+    assertValid(mirrors);
+    const out: Record<string, { endpoint: string[]; rewrite?: Record<string, string> }> = {};
+    for (const host of Object.keys(mirrors).sort()) {
+        const m = mirrors[host];
+        out[host] = { endpoint: m.endpoints.map(normalizeEndpoint) };
+        if (m.rewrites && Object.keys(m.rewrites).length > 0) out[host].rewrite = { ...m.rewrites };
+    }
+    return YAML.stringify({ mirrors: out });
 }
 
 /**
@@ -306,14 +242,14 @@ export function parseImageRef(image: string): ImageRef {
  * changes the repository wins.
  */
 export function rewriteRepository(repository: string, rewrites: Record<string, string> | undefined): string {
-  if (!rewrites) return repository;
-  for (const pattern of Object.keys(rewrites).sort()) {
-    const r = goRegexToJs(pattern);
-    if ("error" in r) continue;
-    const out = goReplaceAll(r.re, repository, rewrites[pattern]);
-    if (out !== repository) return out;
-  }
-  return repository;
+    if (!rewrites) return repository;
+    for (const pattern of Object.keys(rewrites).sort()) {
+        const r = goRegexToJs(pattern);
+        if ("error" in r) continue;
+        const out = goReplaceAll(r.re, repository, rewrites[pattern]);
+        if (out !== repository) return out;
+    }
+    return repository;
 }
 
 /**
@@ -323,24 +259,24 @@ export function rewriteRepository(repository: string, rewrites: Record<string, s
  * The reference is the digest when there is one, else the tag.
  */
 export function manifestCandidates(image: string, mirrors: RegistryMirrors): string[] {
-  const ref = parseImageRef(image);
-  const reference = ref.digest ?? ref.tag!;
-  const urls: string[] = [];
-  const mirror = mirrors[ref.registry];
-  if (mirror) {
-    assertValid({ [ref.registry]: mirror });
-    const repo = rewriteRepository(ref.repository, mirror.rewrites);
-    for (const e of mirror.endpoints) {
-      urls.push(`${normalizeEndpoint(e)}/v2/${repo}/manifests/${reference}`);
+    const ref = parseImageRef(image);
+    const urls: string[] = [];
+    const mirror = mirrors[ref.registry];
+    if (mirror) {
+        assertValid({ [ref.registry]: mirror });
+        const repo = rewriteRepository(ref.repository, mirror.rewrites);
+        for (const e of mirror.endpoints) {
+            urls.push(`${normalizeEndpoint(e)}/v2/${repo}/manifests/${ref.reference}`);
+        }
     }
-  }
-  const defaultHost = ref.registry === DOCKER_HUB ? DOCKER_HUB_DEFAULT_HOST : ref.registry;
-  const scheme = /^(localhost|127\.0\.0\.1)(:\d+)?$/.test(defaultHost) ? "http" : "https";
-  urls.push(`${scheme}://${defaultHost}/v2/${ref.repository}/manifests/${reference}`);
-  return [...new Set(urls)];
+    const upstream = registryBaseUrl(ref.registry);
+    // A registry on the VM itself answers plain HTTP.
+    const base = /^(localhost|127\.0\.0\.1)(:\d+)?$/.test(ref.registry) ? upstream.replace(/^https:/, "http:") : upstream;
+    urls.push(`${base}/v2/${ref.repository}/manifests/${ref.reference}`);
+    return [...new Set(urls)];
 }
 
 /** One IMAGE_CHECKS line per image for scripts/image-preflight.sh. */
 export function renderImageChecks(images: string[], mirrors: RegistryMirrors): string {
-  return [...new Set(images)].map((img) => [img, ...manifestCandidates(img, mirrors)].join(" ")).join("\n");
+    return [...new Set(images)].map((img) => [img, ...manifestCandidates(img, mirrors)].join(" ")).join("\n");
 }

@@ -7,6 +7,7 @@
  * `HEAD` downloads nothing and, on Docker Hub, does not count against the pull rate limit.
  * No credentials are ever sent: an image that needs them is reported `auth-required`.
  */
+import { ImageRef, parseImageRef, registryBaseUrl } from "./imageRef";
 
 /** What the check concluded about one image. */
 export type ImageStatus = "present" | "missing" | "auth-required" | "error";
@@ -50,85 +51,16 @@ export const MANIFEST_ACCEPT = [
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 // ---------------------------------------------------------------------------------------------
-// Image references (github.com/distribution/reference normalisation rules)
+// Manifest URLs
 
-export interface ImageRef {
-    /** Registry host[:port]; Docker Hub is `docker.io`. */
-    readonly registry: string;
-    /** Repository path; Docker Hub official images get `library/`. */
-    readonly repository: string;
-    readonly tag?: string;
-    readonly digest?: string;
-    /** What goes in the manifest URL: the digest if any, else the tag. */
-    readonly reference: string;
-    /** `registry/repository[:tag][@digest]`. */
-    readonly canonical: string;
-}
-
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::\d{1,5})?$/;
-
-/**
- * Parses `busybox`, `bitnami/mysql:5.7`, `eu.gcr.io/p/x:tag`, `localhost:5000/x@sha256:…`.
- * Throws on anything a runtime would refuse (upper case in the path, bad tag, bad digest).
- */
-export function parseImageRef(ref: string): ImageRef {
-    const input = ref.trim();
-    if (input === "" || /\s/.test(input)) throw new Error(`invalid image reference ${JSON.stringify(ref)}: empty or contains spaces`);
-    let name = input;
-    let digest: string | undefined;
-    const at = name.indexOf("@");
-    if (at >= 0) {
-        digest = name.slice(at + 1);
-        name = name.slice(0, at);
-        if (!DIGEST.test(digest)) throw new Error(`invalid image reference ${JSON.stringify(ref)}: bad digest ${JSON.stringify(digest)}`);
-    }
-    let tag: string | undefined;
-    const colon = name.lastIndexOf(":");
-    if (colon > name.lastIndexOf("/")) {
-        tag = name.slice(colon + 1);
-        name = name.slice(0, colon);
-        if (!TAG.test(tag)) throw new Error(`invalid image reference ${JSON.stringify(ref)}: bad tag ${JSON.stringify(tag)}`);
-    }
-    const slash = name.indexOf("/");
-    const first = slash < 0 ? "" : name.slice(0, slash);
-    let registry: string;
-    let repository: string;
-    if (slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost")) {
-        registry = first;
-        repository = name.slice(slash + 1);
-        if (!HOST.test(registry)) throw new Error(`invalid image reference ${JSON.stringify(ref)}: bad registry host ${JSON.stringify(registry)}`);
-    } else {
-        registry = "docker.io";
-        repository = name;
-    }
-    if (registry === "index.docker.io" || registry === "registry-1.docker.io") registry = "docker.io";
-    if (registry === "docker.io" && !repository.includes("/")) repository = `library/${repository}`;
-    if (repository === "" || !repository.split("/").every((c) => PATH_COMPONENT.test(c))) {
-        throw new Error(`invalid image reference ${JSON.stringify(ref)}: repository ${JSON.stringify(repository)} must be lower-case path components`);
-    }
-    if (tag === undefined && digest === undefined) tag = "latest";
-    const canonical = `${registry}/${repository}${tag !== undefined ? `:${tag}` : ""}${digest !== undefined ? `@${digest}` : ""}`;
-    return { registry, repository, tag, digest, reference: digest ?? (tag as string), canonical };
-}
-
-/** `docker.io/library/busybox:latest` for `busybox`; throws like `parseImageRef`. */
-export function normalizeImageRef(ref: string): string {
-    return parseImageRef(ref).canonical;
-}
-
-/** The v2 API base of a registry host: Docker Hub's is `registry-1.docker.io`. */
-export function registryBaseUrl(registry: string): string {
-    return registry === "docker.io" ? "https://registry-1.docker.io" : `https://${registry}`;
-}
+/** The path of a manifest URL, `…/v2/<repository>/manifests/<reference>`; group 1 is the repository. */
+const MANIFEST_PATH = /\/v2\/(.+)\/manifests\/[^/]+$/;
 
 /** The manifest URL for `ref` at a candidate (base URL or full manifest URL, see options). */
 export function manifestUrl(candidate: string, ref: ImageRef): string {
     const url = new URL(candidate);
     if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`unsupported registry URL ${candidate}: only http(s)`);
-    if (/\/v2\/.+\/manifests\/[^/]+$/.test(url.pathname)) return url.toString();
+    if (MANIFEST_PATH.test(url.pathname)) return url.toString();
     let path = url.pathname.replace(/\/+$/, "");
     if (!path.endsWith("/v2")) path += "/v2";
     url.pathname = `${path}/${ref.repository}/manifests/${ref.reference}`;
@@ -166,8 +98,7 @@ function describeFailure(e: unknown, timeoutMs: number): string {
 }
 
 function repositoryOfUrl(manifest: string): string | undefined {
-    const m = /\/v2\/(.+)\/manifests\/[^/]+$/.exec(new URL(manifest).pathname);
-    return m?.[1];
+    return MANIFEST_PATH.exec(new URL(manifest).pathname)?.[1];
 }
 
 class Prober {

@@ -7,12 +7,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 export const SCRIPT_NAMES = [
-  "host-prep",
-  "k3s-install",
-  "read-kubeconfig",
-  "wait-cluster",
-  "wait-certificate",
-  "image-preflight",
+    "host-prep",
+    "k3s-install",
+    "read-kubeconfig",
+    "wait-cluster",
+    "wait-certificate",
+    "image-preflight",
 ] as const;
 
 export type ScriptName = (typeof SCRIPT_NAMES)[number];
@@ -31,22 +31,22 @@ const KEY_RE = /^[A-Z][A-Z0-9_]*$/;
 
 /** Names a parameter may not take: they change how bash or the dynamic linker behaves. */
 const RESERVED_KEYS = new Set([
-  "PATH",
-  "IFS",
-  "HOME",
-  "SHELL",
-  "ENV",
-  "BASH_ENV",
-  "SHELLOPTS",
-  "BASHOPTS",
-  "CDPATH",
-  "GLOBIGNORE",
-  "PS4",
-  "LD_PRELOAD",
-  "LD_LIBRARY_PATH",
-  "TMPDIR",
-  "LANG",
-  "LC_ALL",
+    "PATH",
+    "IFS",
+    "HOME",
+    "SHELL",
+    "ENV",
+    "BASH_ENV",
+    "SHELLOPTS",
+    "BASHOPTS",
+    "CDPATH",
+    "GLOBIGNORE",
+    "PS4",
+    "LD_PRELOAD",
+    "LD_LIBRARY_PATH",
+    "TMPDIR",
+    "LANG",
+    "LC_ALL",
 ]);
 
 /** Key names that look like a secret: those belong on stdin, never in the command string. */
@@ -57,40 +57,40 @@ const SECRET_KEY_RE = /(SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE|CREDENTIAL)/;
  * Single quotes, with each embedded `'` written as `'\''`.
  */
 export function shellQuote(s: string): string {
-  if (s.includes("\0")) {
-    throw new Error("shellQuote: a shell word cannot contain a NUL character");
-  }
-  return `'${s.replace(/'/g, `'\\''`)}'`;
+    if (s.includes("\0")) {
+        throw new Error("shellQuote: a shell word cannot contain a NUL character");
+    }
+    return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Absolute path of a script file. */
 export function scriptPath(name: ScriptName): string {
-  if (!(SCRIPT_NAMES as readonly string[]).includes(name)) {
-    throw new Error(`unknown script "${name}": expected one of ${SCRIPT_NAMES.join(", ")}`);
-  }
-  return path.join(SCRIPTS_DIR, `${name}.sh`);
+    if (!(SCRIPT_NAMES as readonly string[]).includes(name)) {
+        throw new Error(`unknown script "${name}": expected one of ${SCRIPT_NAMES.join(", ")}`);
+    }
+    return path.join(SCRIPTS_DIR, `${name}.sh`);
 }
 
 /** Check parameter keys and values; returns one line per problem. */
 export function validateScriptParams(params: Record<string, string>): string[] {
-  const problems: string[] = [];
-  for (const [key, value] of Object.entries(params)) {
-    if (!KEY_RE.test(key)) {
-      problems.push(`parameter "${key}": names must match ${KEY_RE.source}`);
-    } else if (RESERVED_KEYS.has(key)) {
-      problems.push(`parameter "${key}": reserved shell/linker variable, choose another name`);
-    } else if (SECRET_KEY_RE.test(key)) {
-      problems.push(
-        `parameter "${key}": looks like a secret; secrets must reach the script on stdin, not in the command`,
-      );
+    const problems: string[] = [];
+    for (const [key, value] of Object.entries(params)) {
+        if (!KEY_RE.test(key)) {
+            problems.push(`parameter "${key}": names must match ${KEY_RE.source}`);
+        } else if (RESERVED_KEYS.has(key)) {
+            problems.push(`parameter "${key}": reserved shell/linker variable, choose another name`);
+        } else if (SECRET_KEY_RE.test(key)) {
+            problems.push(
+                `parameter "${key}": looks like a secret; secrets must reach the script on stdin, not in the command`,
+            );
+        }
+        if (typeof value !== "string") {
+            problems.push(`parameter "${key}": value must be a string, got ${typeof value}`);
+        } else if (value.includes("\0")) {
+            problems.push(`parameter "${key}": value contains a NUL character`);
+        }
     }
-    if (typeof value !== "string") {
-      problems.push(`parameter "${key}": value must be a string, got ${typeof value}`);
-    } else if (value.includes("\0")) {
-      problems.push(`parameter "${key}": value contains a NUL character`);
-    }
-  }
-  return problems;
+    return problems;
 }
 
 /**
@@ -98,25 +98,25 @@ export function validateScriptParams(params: Record<string, string>): string[] {
  * The header ends at the first line that is not a comment.
  */
 function splitHeader(text: string, name: string): { header: string; body: string } {
-  const lines = text.split("\n");
-  if (!lines[0].startsWith("#!")) {
-    throw new Error(`scripts/${name}.sh: first line must be a shebang`);
-  }
-  let i = 1;
-  while (i < lines.length && lines[i].startsWith("#")) i++;
-  return { header: lines.slice(0, i).join("\n"), body: lines.slice(i).join("\n") };
+    const lines = text.split("\n");
+    if (!lines[0].startsWith("#!")) {
+        throw new Error(`scripts/${name}.sh: first line must be a shebang`);
+    }
+    let i = 1;
+    while (i < lines.length && lines[i].startsWith("#")) i++;
+    return { header: lines.slice(0, i).join("\n"), body: lines.slice(i).join("\n") };
 }
 
 /** The export block for `params`, keys sorted. */
 export function renderParamExports(params: Record<string, string>): string {
-  const problems = validateScriptParams(params);
-  if (problems.length > 0) {
-    throw new Error(`invalid script parameters:\n  ${problems.join("\n  ")}`);
-  }
-  return Object.keys(params)
-    .sort()
-    .map((k) => `export ${k}=${shellQuote(params[k])}`)
-    .join("\n");
+    const problems = validateScriptParams(params);
+    if (problems.length > 0) {
+        throw new Error(`invalid script parameters:\n  ${problems.join("\n  ")}`);
+    }
+    return Object.keys(params)
+        .sort()
+        .map((k) => `export ${k}=${shellQuote(params[k])}`)
+        .join("\n");
 }
 
 /**
@@ -124,11 +124,11 @@ export function renderParamExports(params: Record<string, string>): string {
  * after its shebang + comment header.
  */
 export function renderScript(name: ScriptName, params: Record<string, string>): string {
-  const text = fs.readFileSync(scriptPath(name), "utf8");
-  const { header, body } = splitHeader(text, name);
-  const exports = renderParamExports(params);
-  const block = exports === "" ? "# (no parameters)" : `# Parameters (rendered by lib/scripts.ts):\n${exports}`;
-  return `${header}\n${block}\n${body}`;
+    const text = fs.readFileSync(scriptPath(name), "utf8");
+    const { header, body } = splitHeader(text, name);
+    const exports = renderParamExports(params);
+    const block = exports === "" ? "# (no parameters)" : `# Parameters (rendered by lib/scripts.ts):\n${exports}`;
+    return `${header}\n${block}\n${body}`;
 }
 
 /**
@@ -136,18 +136,18 @@ export function renderScript(name: ScriptName, params: Record<string, string>): 
  * is the command (it holds no secret); stdin passes through sudo to the script.
  */
 export function remoteScriptCommand(name: ScriptName, params: Record<string, string>): string {
-  const command = `sudo bash -c ${shellQuote(renderScript(name, params))} ${name}`;
-  const bytes = Buffer.byteLength(command, "utf8");
-  if (bytes > MAX_COMMAND_BYTES) {
-    throw new Error(
-      `scripts/${name}.sh rendered to ${bytes} bytes, over the ${MAX_COMMAND_BYTES}-byte limit for one ` +
-        `command line (Linux MAX_ARG_STRLEN is 131072): pass fewer/shorter parameters`,
-    );
-  }
-  return command;
+    const command = `sudo bash -c ${shellQuote(renderScript(name, params))} ${name}`;
+    const bytes = Buffer.byteLength(command, "utf8");
+    if (bytes > MAX_COMMAND_BYTES) {
+        throw new Error(
+            `scripts/${name}.sh rendered to ${bytes} bytes, over the ${MAX_COMMAND_BYTES}-byte limit for one ` +
+                `command line (Linux MAX_ARG_STRLEN is 131072): pass fewer/shorter parameters`,
+        );
+    }
+    return command;
 }
 
 /** sha256 hex of a text (for remote.Command `triggers`). */
 export function scriptDigest(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+    return createHash("sha256").update(text, "utf8").digest("hex");
 }

@@ -4,9 +4,10 @@
  * Pure: plain objects, no Pulumi resources (components/tls.ts declares them).
  *
  * The objects are typed with the `@kubernetes-models` interfaces. Those packages are ES modules
- * only (their `exports` have just an `import` condition) while this program runs as CommonJS
- * under Pulumi's ts-node, so only their *types* are imported here; the tests validate every
- * object with the packages' classes (`.validate()`) and with the v1.14.7 CRD schemas.
+ * only (their `exports` have just an `import` condition; @kubernetes-models/base wants Node >= 22)
+ * while this program runs as CommonJS under Pulumi's ts-node, so only their *types* are imported
+ * here; the tests validate every object with the packages' classes (`.validate()`) and with the
+ * v1.14.7 CRD schemas.
  */
 import type { ICertificate, IClusterIssuer } from "@kubernetes-models/cert-manager/cert-manager.io/v1";
 import type { ISecret } from "kubernetes-models/v1";

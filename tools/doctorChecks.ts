@@ -7,7 +7,9 @@
  */
 import { parse } from "yaml";
 import { GITPOD_APP_VERSION, gitpodImages, imageCondition } from "../lib/gitpodImages";
-import { checkImages, CheckImagesOptions, ImageCheck, parseImageRef, registryBaseUrl } from "../lib/registryClient";
+import { parseImageRef } from "../lib/imageRef";
+import { DEFAULT_REGISTRY_MIRRORS, manifestCandidates, RegistryMirrors, validateRegistryMirrors } from "../lib/registries";
+import { checkImages, CheckImagesOptions, ImageCheck } from "../lib/registryClient";
 import { describeDnspodDomain, TcCredentials } from "./tencentCloudApi";
 
 export type Level = "PASS" | "FAIL" | "WARN";
@@ -296,36 +298,37 @@ export async function checkLicence(licence: LicenceInfo, deps: { fetch?: typeof 
 // Images
 
 /**
- * Candidate registry URLs for an image from the stack's `registryMirrors`
- * (`{"<registry>": {"endpoints": [url…], "rewrites": {"<regex>": "<replacement>"}}}`, "*" for
- * any registry; k3s registries.yaml semantics: mirrors in order, then the registry itself).
- * Returns undefined (= upstream only) for registries without a mirror.
+ * Manifest URLs for an image in the order containerd on the VM tries them: the stack's
+ * `registryMirrors` merged over the defaults as lib/config.ts does, resolved by lib/registries.ts
+ * (k3s registries.yaml semantics: mirror endpoints in order, rewrites applied, then the registry
+ * itself). Check `userMirrors` with `checkRegistryMirrors` first: an invalid entry throws here.
  */
-export function mirrorCandidates(mirrors: unknown): (image: string) => string[] | undefined {
-    const table = mirrors && typeof mirrors === "object" && !Array.isArray(mirrors) ? (mirrors as Record<string, unknown>) : {};
-    return (image: string) => {
-        const ref = parseImageRef(image);
-        const entry = (table[ref.registry] ?? table["*"]) as { endpoints?: unknown; endpoint?: unknown; rewrites?: unknown; rewrite?: unknown } | undefined;
-        if (!entry || typeof entry !== "object") return undefined;
-        const endpoints = (Array.isArray(entry.endpoints) ? entry.endpoints : Array.isArray(entry.endpoint) ? entry.endpoint : []).filter(
-            (e): e is string => typeof e === "string",
-        );
-        if (endpoints.length === 0) return undefined;
-        const rewrites = (entry.rewrites ?? entry.rewrite ?? {}) as Record<string, string>;
-        let repository = ref.repository;
-        for (const [pattern, replacement] of Object.entries(rewrites)) {
-            const re = new RegExp(pattern);
-            if (re.test(repository)) {
-                repository = repository.replace(re, replacement);
-                break;
-            }
-        }
-        const mirrored = endpoints.map((e) => {
-            const base = e.replace(/\/+$/, "").replace(/\/v2$/, "");
-            return `${base}/v2/${repository}/manifests/${ref.reference}`;
-        });
-        return [...mirrored, registryBaseUrl(ref.registry)];
-    };
+export function mirrorCandidates(userMirrors: RegistryMirrors): (image: string) => string[] {
+    const mirrors: RegistryMirrors = { ...DEFAULT_REGISTRY_MIRRORS, ...userMirrors };
+    return (image: string) => manifestCandidates(image, mirrors);
+}
+
+const MIRRORS_FIX = "fix it with `pulumi config set --path registryMirrors…` (`pulumi up` checks it the same way)";
+
+/**
+ * The stack's `registryMirrors` as `pulumi up` reads them: unset is none (the defaults apply),
+ * not JSON is a WARN, invalid is a FAIL listing each problem. Unless valid, the images are
+ * checked with the default mirrors only.
+ */
+export function checkRegistryMirrors(value: ConfigValue): { result?: CheckResult; mirrors: RegistryMirrors } {
+    const name = "registry mirrors";
+    if (value.kind !== "set") return { mirrors: {} };
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(value.value);
+    } catch {
+        return { result: warn(name, "registryMirrors is not JSON; images are checked with the default mirrors only", MIRRORS_FIX), mirrors: {} };
+    }
+    const problems = validateRegistryMirrors(parsed);
+    if (problems.length > 0) {
+        return { result: fail(name, "registryMirrors is invalid; images are checked with the default mirrors only", MIRRORS_FIX, problems), mirrors: {} };
+    }
+    return { mirrors: parsed as RegistryMirrors };
 }
 
 export interface ImagesInput {
@@ -448,14 +451,8 @@ export async function runDoctor(deps: DoctorDeps): Promise<{ results: CheckResul
     const creds = checkCloudCredentials(deps.env, { secretId: orUnset(secretId), secretKey: orUnset(secretKey), securityToken: orUnset(securityToken) });
     add({ name: creds.name, level: creds.level, message: creds.message, fix: creds.fix });
 
-    let mirrors: unknown;
-    if (registryMirrors.kind === "set") {
-        try {
-            mirrors = JSON.parse(registryMirrors.value);
-        } catch {
-            add(warn("registry mirrors", "registryMirrors is not JSON; images are checked upstream only", "fix it with `pulumi config set --path registryMirrors…`"));
-        }
-    }
+    const mirrors = checkRegistryMirrors(registryMirrors);
+    if (mirrors.result) add(mirrors.result);
     const dnsCommon = { domain, dnsZone, fetch: deps.fetch, endpoint: deps.dnspodEndpoint, now: deps.now };
     const dnspodKey: TcCredentials | undefined =
         dnspodSecretId.kind === "set" && dnspodSecretKey.kind === "set" ? { secretId: dnspodSecretId.value, secretKey: dnspodSecretKey.value } : undefined;
@@ -471,7 +468,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<{ results: CheckResul
         checkImagesResolvable({
             kotsVersion: kotsVersion.kind === "set" ? kotsVersion.value : undefined,
             check: deps.checkImagesFn,
-            options: { fetch: deps.fetch, concurrency: 16, deadlineMs: 45_000, timeoutMs: 8_000, ...deps.imageOptions, candidatesFor: mirrors ? mirrorCandidates(mirrors) : undefined },
+            options: { fetch: deps.fetch, concurrency: 16, deadlineMs: 45_000, timeoutMs: 8_000, ...deps.imageOptions, candidatesFor: mirrorCandidates(mirrors.mirrors) },
         }),
     ];
     for (const p of pending) add(await p);

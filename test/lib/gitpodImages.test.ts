@@ -12,7 +12,7 @@ import {
     KOTS_IMAGES,
     KOTS_OPTIONAL_IMAGES,
 } from "../../lib/gitpodImages";
-import { normalizeImageRef } from "../../lib/registryClient";
+import { normalizeImageRef } from "../../lib/imageRef";
 import { PINS } from "../../lib/versions";
 
 const FIXTURES = join(__dirname, "..", "fixtures", "gitpod");

@@ -5,7 +5,6 @@ import {
   DEFAULT_REGISTRY_MIRRORS,
   goRegexToJs,
   manifestCandidates,
-  parseImageRef,
   renderImageChecks,
   renderRegistriesYaml,
   rewriteRepository,
@@ -98,32 +97,6 @@ describe("renderRegistriesYaml", () => {
 
   it("throws with the problems when invalid", () => {
     assert.throws(() => renderRegistriesYaml({ "docker.io": { endpoints: ["ftp://x"] } }), /endpoints\[0\]/);
-  });
-});
-
-describe("parseImageRef", () => {
-  const cases: [string, ReturnType<typeof parseImageRef>][] = [
-    ["busybox", { registry: "docker.io", repository: "library/busybox", tag: "latest", digest: undefined }],
-    ["docker.io/bitnami/mysql:5.7.34-debian-10-r55", { registry: "docker.io", repository: "bitnami/mysql", tag: "5.7.34-debian-10-r55", digest: undefined }],
-    ["gitpod/workspace-full:latest", { registry: "docker.io", repository: "gitpod/workspace-full", tag: "latest", digest: undefined }],
-    ["eu.gcr.io/gitpod-core-dev/build/server:commit-x", { registry: "eu.gcr.io", repository: "gitpod-core-dev/build/server", tag: "commit-x", digest: undefined }],
-    ["localhost:5000/a/b", { registry: "localhost:5000", repository: "a/b", tag: "latest", digest: undefined }],
-    ["index.docker.io/library/redis:7", { registry: "docker.io", repository: "library/redis", tag: "7", digest: undefined }],
-  ];
-  for (const [image, want] of cases) {
-    it(`parses ${image}`, () => assert.deepEqual(parseImageRef(image), want));
-  }
-
-  it("parses digests, with and without a tag", () => {
-    const d = "sha256:" + "a".repeat(64);
-    assert.deepEqual(parseImageRef(`quay.io/x/y@${d}`), { registry: "quay.io", repository: "x/y", tag: undefined, digest: d });
-    assert.deepEqual(parseImageRef(`quay.io/x/y:v1@${d}`), { registry: "quay.io", repository: "x/y", tag: "v1", digest: d });
-  });
-
-  it("rejects invalid references", () => {
-    for (const bad of ["", "Upper/Case", "a b", "x@sha256:zz", "x:t a", "docker.io/"]) {
-      assert.throws(() => parseImageRef(bad), /invalid image reference/, bad);
-    }
   });
 });
 

@@ -2,58 +2,9 @@ import assert from "node:assert/strict";
 import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
 import { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
-import {
-    checkImage,
-    checkImages,
-    manifestUrl,
-    MANIFEST_ACCEPT,
-    normalizeImageRef,
-    parseBearerChallenge,
-    parseImageRef,
-} from "../../lib/registryClient";
+import { parseImageRef } from "../../lib/imageRef";
+import { checkImage, checkImages, manifestUrl, MANIFEST_ACCEPT, parseBearerChallenge } from "../../lib/registryClient";
 import { freePort, pushTinyImage, RegistryServer, requireRegistryBinaries, startRegistry } from "../support/registryServer";
-
-describe("parseImageRef", () => {
-    it("normalises Docker Hub short names", () => {
-        assert.equal(normalizeImageRef("busybox"), "docker.io/library/busybox:latest");
-        assert.equal(normalizeImageRef("busybox:1"), "docker.io/library/busybox:1");
-        assert.equal(normalizeImageRef("alpine/curl"), "docker.io/alpine/curl:latest");
-        assert.equal(normalizeImageRef("index.docker.io/bitnami/mysql:5.7"), "docker.io/bitnami/mysql:5.7");
-        assert.equal(normalizeImageRef("docker.io/library/redis:6.2"), "docker.io/library/redis:6.2");
-    });
-
-    it("keeps other registries, ports and nested paths", () => {
-        const r = parseImageRef("eu.gcr.io/gitpod-core-dev/build/ide/code:commit-a65f");
-        assert.deepEqual(
-            { registry: r.registry, repository: r.repository, tag: r.tag, reference: r.reference },
-            { registry: "eu.gcr.io", repository: "gitpod-core-dev/build/ide/code", tag: "commit-a65f", reference: "commit-a65f" },
-        );
-        const p = parseImageRef("127.0.0.1:5000/tiny/app:1.0");
-        assert.equal(p.registry, "127.0.0.1:5000");
-        assert.equal(p.repository, "tiny/app");
-        const l = parseImageRef("localhost/x");
-        assert.equal(l.registry, "localhost");
-        assert.equal(l.canonical, "localhost/x:latest");
-    });
-
-    it("uses the digest as the manifest reference", () => {
-        const d = `sha256:${"a".repeat(64)}`;
-        const r = parseImageRef(`quay.io/brancz/kube-rbac-proxy:v0.12.0@${d}`);
-        assert.equal(r.tag, "v0.12.0");
-        assert.equal(r.digest, d);
-        assert.equal(r.reference, d);
-        assert.equal(r.canonical, `quay.io/brancz/kube-rbac-proxy:v0.12.0@${d}`);
-        assert.equal(normalizeImageRef(`busybox@${d}`), `docker.io/library/busybox@${d}`);
-    });
-
-    it("rejects what a runtime refuses", () => {
-        assert.throws(() => parseImageRef(""), /empty/);
-        assert.throws(() => parseImageRef("Busybox"), /lower-case/);
-        assert.throws(() => parseImageRef("busybox:bad tag"), /spaces/);
-        assert.throws(() => parseImageRef("busybox:-x"), /bad tag/);
-        assert.throws(() => parseImageRef("busybox@sha256:xyz"), /bad digest/);
-    });
-});
 
 describe("manifestUrl", () => {
     const ref = parseImageRef("docker.io/bitnami/mysql:5.7.34-debian-10-r55");

@@ -6,23 +6,23 @@ import * as path from "node:path";
 import { SCRIPTS_DIR } from "../../lib/scripts";
 
 const scripts = fs
-  .readdirSync(SCRIPTS_DIR)
-  .filter((f) => f.endsWith(".sh"))
-  .sort()
-  .map((f) => path.join(SCRIPTS_DIR, f));
+    .readdirSync(SCRIPTS_DIR)
+    .filter((f) => f.endsWith(".sh"))
+    .sort()
+    .map((f) => path.join(SCRIPTS_DIR, f));
 
 describe("shellcheck", () => {
-  it("finds the scripts", () => {
-    assert.ok(scripts.length >= 6, `only ${scripts.length} scripts in ${SCRIPTS_DIR}`);
-  });
-
-  for (const file of scripts) {
-    it(`${path.basename(file)} passes shellcheck -x -S style`, () => {
-      const r = spawnSync("shellcheck", ["-x", "-S", "style", file], { encoding: "utf8", cwd: SCRIPTS_DIR });
-      if (r.error && (r.error as NodeJS.ErrnoException).code === "ENOENT") {
-        assert.fail("shellcheck is not installed, so the scripts were NOT checked: install it (apt-get install shellcheck) and re-run");
-      }
-      assert.equal(r.status, 0, `shellcheck findings:\n${r.stdout}${r.stderr}`);
+    it("finds the scripts", () => {
+        assert.ok(scripts.length >= 6, `only ${scripts.length} scripts in ${SCRIPTS_DIR}`);
     });
-  }
+
+    for (const file of scripts) {
+        it(`${path.basename(file)} passes shellcheck -x -S style`, () => {
+            const r = spawnSync("shellcheck", ["-x", "-S", "style", file], { encoding: "utf8", cwd: SCRIPTS_DIR });
+            if (r.error && (r.error as NodeJS.ErrnoException).code === "ENOENT") {
+                assert.fail("shellcheck is not installed, so the scripts were NOT checked: install it (apt-get install shellcheck) and re-run");
+            }
+            assert.equal(r.status, 0, `shellcheck findings:\n${r.stdout}${r.stderr}`);
+        });
+    }
 });

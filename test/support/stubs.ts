@@ -12,40 +12,40 @@ import { renderScript, type ScriptName } from "../../lib/scripts";
  * each of these gets one that logs the call and fails with "unexpected call".
  */
 export const GUARDED_COMMANDS = [
-  "k3s",
-  "kubectl",
-  "curl",
-  "systemctl",
-  "cloud-init",
-  "apt-get",
-  "dpkg",
-  "sysctl",
-  "sudo",
+    "k3s",
+    "kubectl",
+    "curl",
+    "systemctl",
+    "cloud-init",
+    "apt-get",
+    "dpkg",
+    "sysctl",
+    "sudo",
 ] as const;
 
 export interface StubDir {
-  /** The temp dir holding everything below. */
-  dir: string;
-  /** Stub executables, first on PATH. */
-  bin: string;
-  /** Every stub appends one line `<name> <args joined by spaces>` here. */
-  logFile: string;
-  /** Scratch dir for stubs' state (env STUB_STATE). */
-  state: string;
-  /** Use as GT_ROOT. */
-  root: string;
-  /** Environment for running a script: PATH, STUB_LOG, STUB_STATE, TMPDIR, HOME, LC_ALL. */
-  env: Record<string, string>;
-  /** Lines logged so far. */
-  calls(): string[];
-  /** Forget logged lines. */
-  clearCalls(): void;
-  /** Add or replace a stub. */
-  stub(name: string, body: string): void;
-  /** Write a file under `state`. */
-  writeState(name: string, content: string): void;
-  /** Remove the temp dir. */
-  cleanup(): void;
+    /** The temp dir holding everything below. */
+    dir: string;
+    /** Stub executables, first on PATH. */
+    bin: string;
+    /** Every stub appends one line `<name> <args joined by spaces>` here. */
+    logFile: string;
+    /** Scratch dir for stubs' state (env STUB_STATE). */
+    state: string;
+    /** Use as GT_ROOT. */
+    root: string;
+    /** Environment for running a script: PATH, STUB_LOG, STUB_STATE, TMPDIR, HOME, LC_ALL. */
+    env: Record<string, string>;
+    /** Lines logged so far. */
+    calls(): string[];
+    /** Forget logged lines. */
+    clearCalls(): void;
+    /** Add or replace a stub. */
+    stub(name: string, body: string): void;
+    /** Write a file under `state`. */
+    writeState(name: string, content: string): void;
+    /** Remove the temp dir. */
+    cleanup(): void;
 }
 
 /**
@@ -53,54 +53,54 @@ export interface StubDir {
  * (`$@` holds the arguments; `$STUB_STATE` and `$STUB_LOG` are set).
  */
 export function makeStubDir(stubs: Record<string, string> = {}): StubDir {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gt-stubs-"));
-  const bin = path.join(dir, "bin");
-  const state = path.join(dir, "state");
-  const root = path.join(dir, "root");
-  const tmp = path.join(dir, "tmp");
-  for (const d of [bin, state, root, tmp]) fs.mkdirSync(d);
-  const logFile = path.join(dir, "calls.log");
-  fs.writeFileSync(logFile, "");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gt-stubs-"));
+    const bin = path.join(dir, "bin");
+    const state = path.join(dir, "state");
+    const root = path.join(dir, "root");
+    const tmp = path.join(dir, "tmp");
+    for (const d of [bin, state, root, tmp]) fs.mkdirSync(d);
+    const logFile = path.join(dir, "calls.log");
+    fs.writeFileSync(logFile, "");
 
-  const stub = (name: string, body: string): void => {
-    const text = `#!/usr/bin/env bash\nprintf '%s\\n' "${name} $*" >>"$STUB_LOG"\n${body}\n`;
-    fs.writeFileSync(path.join(bin, name), text, { mode: 0o755 });
-  };
-  for (const name of GUARDED_COMMANDS) {
-    stub(name, `echo "stub ${name}: unexpected call: $*" >&2\nexit 127`);
-  }
-  for (const [name, body] of Object.entries(stubs)) stub(name, body);
+    const stub = (name: string, body: string): void => {
+        const text = `#!/usr/bin/env bash\nprintf '%s\\n' "${name} $*" >>"$STUB_LOG"\n${body}\n`;
+        fs.writeFileSync(path.join(bin, name), text, { mode: 0o755 });
+    };
+    for (const name of GUARDED_COMMANDS) {
+        stub(name, `echo "stub ${name}: unexpected call: $*" >&2\nexit 127`);
+    }
+    for (const [name, body] of Object.entries(stubs)) stub(name, body);
 
-  return {
-    dir,
-    bin,
-    logFile,
-    state,
-    root,
-    env: {
-      PATH: `${bin}:${process.env.PATH ?? "/usr/bin:/bin"}`,
-      STUB_LOG: logFile,
-      STUB_STATE: state,
-      TMPDIR: tmp,
-      HOME: dir,
-      LC_ALL: "C",
-    },
-    calls: () =>
-      fs
-        .readFileSync(logFile, "utf8")
-        .split("\n")
-        .filter((l) => l !== ""),
-    clearCalls: () => fs.writeFileSync(logFile, ""),
-    stub,
-    writeState: (name, content) => fs.writeFileSync(path.join(state, name), content),
-    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
+    return {
+        dir,
+        bin,
+        logFile,
+        state,
+        root,
+        env: {
+            PATH: `${bin}:${process.env.PATH ?? "/usr/bin:/bin"}`,
+            STUB_LOG: logFile,
+            STUB_STATE: state,
+            TMPDIR: tmp,
+            HOME: dir,
+            LC_ALL: "C",
+        },
+        calls: () =>
+            fs
+                .readFileSync(logFile, "utf8")
+                .split("\n")
+                .filter((l) => l !== ""),
+        clearCalls: () => fs.writeFileSync(logFile, ""),
+        stub,
+        writeState: (name, content) => fs.writeFileSync(path.join(state, name), content),
+        cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
 }
 
 export interface ScriptRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
+    status: number | null;
+    stdout: string;
+    stderr: string;
 }
 
 /**
@@ -108,18 +108,18 @@ export interface ScriptRun {
  * with the stub environment plus `extraEnv`, `input` on stdin.
  */
 export function runRendered(
-  stubs: StubDir,
-  name: ScriptName,
-  params: Record<string, string>,
-  opts: { input?: string; extraEnv?: Record<string, string>; timeoutMs?: number } = {},
+    stubs: StubDir,
+    name: ScriptName,
+    params: Record<string, string>,
+    opts: { input?: string; extraEnv?: Record<string, string>; timeoutMs?: number } = {},
 ): ScriptRun {
-  const script = renderScript(name, params);
-  const r = spawnSync("bash", ["-c", script, name], {
-    env: { ...stubs.env, ...(opts.extraEnv ?? {}) },
-    input: opts.input ?? "",
-    encoding: "utf8",
-    timeout: opts.timeoutMs ?? 20_000,
-  });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+    const script = renderScript(name, params);
+    const r = spawnSync("bash", ["-c", script, name], {
+        env: { ...stubs.env, ...(opts.extraEnv ?? {}) },
+        input: opts.input ?? "",
+        encoding: "utf8",
+        timeout: opts.timeoutMs ?? 20_000,
+    });
+    if (r.error) throw r.error;
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -13,6 +13,7 @@ import {
     checkImagesResolvable,
     checkLicence,
     checkPulumiCli,
+    checkRegistryMirrors,
     checkPulumiLogin,
     checkStack,
     CheckResult,
@@ -355,10 +356,52 @@ describe("mirrorCandidates", () => {
             "docker.io": { endpoints: ["https://mirror.ccs.tencentyun.com/"], rewrites: { "^bitnami/(.*)": "bitnamilegacy/$1" } },
             "eu.gcr.io": { endpoints: ["https://tcr.example.com/v2"] },
         });
-        assert.deepEqual(f("docker.io/bitnami/mysql:5.7"), ["https://mirror.ccs.tencentyun.com/v2/bitnamilegacy/mysql/manifests/5.7", "https://registry-1.docker.io"]);
-        assert.deepEqual(f("eu.gcr.io/gitpod-core-dev/build/server:x"), ["https://tcr.example.com/v2/gitpod-core-dev/build/server/manifests/x", "https://eu.gcr.io"]);
-        assert.equal(f("quay.io/a/b:1"), undefined);
-        assert.deepEqual(mirrorCandidates({ "*": { endpoints: ["http://127.0.0.1:5000"] } })("quay.io/a/b:1"), ["http://127.0.0.1:5000/v2/a/b/manifests/1", "https://quay.io"]);
+        // The registry itself is now a full manifest URL (lib/registries.ts manifestCandidates), which checkImage uses as is.
+        assert.deepEqual(f("docker.io/bitnami/mysql:5.7"), [
+            "https://mirror.ccs.tencentyun.com/v2/bitnamilegacy/mysql/manifests/5.7",
+            "https://registry-1.docker.io/v2/bitnami/mysql/manifests/5.7",
+        ]);
+        assert.deepEqual(f("eu.gcr.io/gitpod-core-dev/build/server:x"), [
+            "https://tcr.example.com/v2/gitpod-core-dev/build/server/manifests/x",
+            "https://eu.gcr.io/v2/gitpod-core-dev/build/server/manifests/x",
+        ]);
+        assert.deepEqual(f("quay.io/a/b:1"), ["https://quay.io/v2/a/b/manifests/1"]);
+        // "*" is not a k3s 1.24 mirror key (lib/registries.ts rejects it): no wildcard, upstream only.
+        assert.deepEqual(mirrorCandidates({ "*": { endpoints: ["http://127.0.0.1:5000"] } })("quay.io/a/b:1"), ["https://quay.io/v2/a/b/manifests/1"]);
+    });
+
+    it("merges the stack's mirrors over the defaults, as lib/config.ts does", () => {
+        assert.deepEqual(mirrorCandidates({})("busybox"), [
+            "https://mirror.ccs.tencentyun.com/v2/library/busybox/manifests/latest",
+            "https://registry-1.docker.io/v2/library/busybox/manifests/latest",
+        ]);
+        assert.deepEqual(mirrorCandidates({ "docker.io": { endpoints: ["https://m.example.com"] } })("busybox"), [
+            "https://m.example.com/v2/library/busybox/manifests/latest",
+            "https://registry-1.docker.io/v2/library/busybox/manifests/latest",
+        ]);
+    });
+});
+
+describe("checkRegistryMirrors", () => {
+    it("unset or valid: no line, the stack's mirrors", () => {
+        assert.deepEqual(checkRegistryMirrors(unset), { mirrors: {} });
+        const valid = { "eu.gcr.io": { endpoints: ["https://tcr.example.com"] } };
+        assert.deepEqual(checkRegistryMirrors(set(JSON.stringify(valid))), { mirrors: valid });
+    });
+
+    it("invalid (e.g. the \"*\" wildcard): FAIL naming each problem, defaults only", () => {
+        const { result, mirrors } = checkRegistryMirrors(set(JSON.stringify({ "*": { endpoints: ["http://127.0.0.1:5000"] }, "quay.io": { endpoints: ["ftp://x"] } })));
+        assert.deepEqual(mirrors, {});
+        assert.equal(result?.level, "FAIL");
+        assert.equal(result?.details?.length, 2);
+        assert.match(text(result!), /registryMirrors\["\*"\]: the "\*" wildcard is not supported/);
+        assert.match(text(result!), /registryMirrors\["quay\.io"\]\.endpoints\[0\]: "ftp:\/\/x" must start with https:\/\/ or http:\/\//);
+    });
+
+    it("not JSON: WARN, defaults only", () => {
+        const { result, mirrors } = checkRegistryMirrors(set("{docker.io"));
+        assert.deepEqual(mirrors, {});
+        assert.equal(result?.level, "WARN");
     });
 });
 
@@ -416,6 +459,32 @@ describe("runDoctor", () => {
         assert.equal(byName["pulumi CLI"], "FAIL");
         assert.equal(byName["Tencent Cloud key"], "PASS");
         assert.equal(byName["DNSPod zone"], "WARN"); // not checked: no stack config without the CLI
+    });
+
+    it("invalid registryMirrors: a FAIL line, exit 1, images still checked (default mirrors)", async () => {
+        const exec = goodExec();
+        let candidates: string[] | undefined;
+        const { exitCode, results } = await runDoctor({
+            exec: async (cmd, args) =>
+                [cmd, ...args].join(" ") === "pulumi config get registryMirrors --stack dev"
+                    ? { code: 0, stdout: '{"*":{"endpoints":["http://127.0.0.1:5000"]}}\n', stderr: "" }
+                    : exec(cmd, args),
+            env: {},
+            fetch: netFetch,
+            checkImagesFn: async (refs, opts) => {
+                candidates = opts.candidatesFor?.("busybox")?.slice();
+                return allPresent(refs);
+            },
+        });
+        assert.equal(exitCode, 1);
+        const line = results.find((r) => r.name === "registry mirrors");
+        assert.equal(line?.level, "FAIL");
+        assert.match(line?.details?.[0] ?? "", /"\*" wildcard/);
+        assert.equal(results.find((r) => r.name === "images")?.level, "PASS");
+        assert.deepEqual(candidates, [
+            "https://mirror.ccs.tencentyun.com/v2/library/busybox/manifests/latest",
+            "https://registry-1.docker.io/v2/library/busybox/manifests/latest",
+        ]);
     });
 
     it("one missing image is enough for exit 1", async () => {
