@@ -66,21 +66,18 @@ new CoreDnsHairpin("coredns", { provider, k3sReady, domain: config.domain, gitpo
 new ImagePreflight("images", { target, k3sReady, registryMirrors: config.registryMirrors, kotsVersion: config.versions.kots });
 
 // 5. cert-manager, the DNSPod webhook, ClusterIssuer gitpod-issuer and the wildcard Certificate.
-const tls = new Tls(
-    "tls",
-    {
-        provider,
-        target,
-        domain: config.domain,
-        gitpodNamespace: config.gitpodNamespace,
-        acmeEmail: config.acmeEmail,
-        acmeServer: config.acmeServer,
-        dns01Nameservers: config.dns01Nameservers,
-        dnspodSecretId: config.dnspodSecretId,
-        dnspodSecretKey: config.dnspodSecretKey,
-    },
-    { dependsOn: [calico.ready] },
-);
+const tls = new Tls("tls", {
+    provider,
+    clusterReady: calico.ready,
+    target,
+    domain: config.domain,
+    gitpodNamespace: config.gitpodNamespace,
+    acmeEmail: config.acmeEmail,
+    acmeServer: config.acmeServer,
+    dns01Nameservers: config.dns01Nameservers,
+    dnspodSecretId: config.dnspodSecretId,
+    dnspodSecretKey: config.dnspodSecretKey,
+});
 
 export const publicIp = server.publicIp;
 export const gitpodUrl = `https://${config.domain}`;

@@ -33,6 +33,12 @@ export const CERTIFICATE_WAIT_SECONDS = 900;
 export interface TlsArgs {
     /** The cluster's provider (from K3sServer): every in-cluster resource goes through it. */
     readonly provider: k8s.Provider;
+    /**
+     * The cluster can run pods (Calico's `ready`): cert-manager's webhook needs pod networking.
+     * Passed to the children that reach the cluster first (Pulumi does not make children wait
+     * on their parent's `dependsOn`); everything else follows them.
+     */
+    readonly clusterReady: pulumi.Resource;
     /** The VM, for the bounded certificate wait (run with the node's own kubectl). */
     readonly target: SshTarget;
     /** Gitpod's domain; the certificate covers it, `*.domain` and `*.ws.domain`. */
@@ -59,9 +65,7 @@ export interface TlsArgs {
  * Waits for: Helm to report both releases ready (Deployments available, cert-manager's API
  * check passed) before any issuer or certificate is applied, then for the Certificate to be
  * Ready on the node (bounded, with diagnostics on failure): `certificateReady`.
- * Constructed with `dependsOn` the cluster's readiness (Calico Ready) by the caller. Pulumi does
- * not make children wait for their parent's `dependsOn`, so it is forwarded to the children that
- * reach the cluster first (the cert-manager release and the namespace); the rest follow them.
+ * Waits for `clusterReady` (Calico Ready) before anything reaches the cluster.
  */
 export class Tls extends pulumi.ComponentResource {
     /** The bounded wait for Certificate `https-certificates` to be Ready. Depend on this. */
@@ -79,7 +83,7 @@ export class Tls extends pulumi.ComponentResource {
     constructor(name: string, args: TlsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("gitpod-tencent:tls:Tls", name, {}, opts);
         const k8sOpts = { parent: this, provider: args.provider };
-        const clusterReady = opts?.dependsOn;
+        const clusterReady = [args.clusterReady];
 
         const certManager = certManagerRelease(name, args, { ...k8sOpts, dependsOn: clusterReady });
         const webhook = webhookRelease(name, { ...k8sOpts, dependsOn: [certManager] });

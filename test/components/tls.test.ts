@@ -40,9 +40,10 @@ before(async () => {
             type === CERTIFICATE ? { metadata: { ...(inputs.metadata ?? {}), uid: CERT_UID } } : {},
     });
     const provider = new k8s.Provider("k8s", { kubeconfig: "apiVersion: v1\nkind: Config\n" });
-    // Stands for Calico's readiness, which the caller passes as the component's dependsOn.
+    // Stands for Calico's readiness.
     const clusterReady = new command.local.Command("calico-ready", { create: "true" });
     tls = new Tls("tls", {
+        clusterReady,
         provider,
         target: { host: "203.0.113.10", privateKey: pulumi.secret("-----BEGIN OPENSSH PRIVATE KEY-----\nfake\n") },
         domain: "gitpod.example.com",
@@ -52,7 +53,7 @@ before(async () => {
         dns01Nameservers: ["119.29.29.29:53", "1.1.1.1:53"],
         dnspodSecretId: pulumi.secret(SECRET_ID),
         dnspodSecretKey: pulumi.secret(SECRET_KEY),
-    }, { dependsOn: [clusterReady] });
+    });
     providerUrn = await valueOf(provider.urn);
     clusterReadyUrn = await valueOf(clusterReady.urn);
     await Promise.all([valueOf(tls.issuerName), valueOf(tls.certificateReady.id), valueOf(tls.namespace)]);
@@ -75,7 +76,7 @@ describe("Tls component", () => {
         }
     });
 
-    it("touches the cluster only once it is ready: every child waits on the component's dependsOn", () => {
+    it("touches the cluster only once it is ready: every child waits on clusterReady", () => {
         const ready = run.resources.find((r) => r.urn === clusterReadyUrn)!;
         assert.ok(release("cert-manager").dependencies.includes(clusterReadyUrn));
         assert.ok(one(run, NAMESPACE, "gitpod-namespace").dependencies.includes(clusterReadyUrn));
