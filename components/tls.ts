@@ -195,9 +195,14 @@ function certificateResource(name: string, args: TlsArgs, opts: K8sOpts): k8s.ap
 }
 
 /**
- * Bounded wait on the node for the Certificate to be Ready. Runs again only when the
- * certificate's spec changes or the Certificate object is recreated (its uid, stable across
- * no-op runs, changes with a rebuilt cluster); a no-op `pulumi up` runs nothing.
+ * Bounded wait on the node for the Certificate to be Ready, with a certificate from the
+ * issuer's Let's Encrypt environment: a certificate left from the other one (e.g. staging after
+ * switching to production) is deleted first, so cert-manager issues a new one (it does not
+ * re-issue a valid certificate when only the issuer's server changes).
+ * Runs again when the certificate's spec changes or the Certificate object is recreated
+ * (triggers: its uid, stable across no-op runs, changes with a rebuilt cluster) and, in place
+ * (an `update`, see remote.ts), when `acmeServer` changes: ACME_ENVIRONMENT is part of the
+ * command string. A no-op `pulumi up` runs nothing.
  */
 function waitForCertificate(
     name: string,
@@ -215,6 +220,8 @@ function waitForCertificate(
             params: {
                 CERT_NAMESPACE: args.gitpodNamespace,
                 CERT_NAME: CERTIFICATE_NAME,
+                // production | staging: the environment the Secret's certificate must come from.
+                ACME_ENVIRONMENT: args.acmeServer,
                 WAIT_TIMEOUT_SECONDS: String(CERTIFICATE_WAIT_SECONDS),
             },
             triggers: [JSON.stringify(manifest.spec), uid],

@@ -12,6 +12,7 @@ import { RecordedResource, setupMocks, valueOf } from "../support/mocks";
 import { byType, dependsOnTransitively, one } from "../support/program";
 import { Recording } from "../support/mocks";
 import { CERTIFICATE_WAIT_SECONDS, Tls } from "../../components/tls";
+import { ACME_SERVERS, AcmeServer } from "../../lib/config";
 import { certManagerValues, gitpodCertificate, webhookValues } from "../../lib/tls";
 import { PINS } from "../../lib/versions";
 
@@ -217,6 +218,23 @@ describe("certificate wait", () => {
         assert.match(create, /ref="certificate\/\$CERT_NAME"/);
         assert.match(create, /wait --for=condition=Ready "\$ref"/);
         assert.ok(CERTIFICATE_WAIT_SECONDS > 0 && CERTIFICATE_WAIT_SECONDS <= 1800);
+    });
+
+    it("carries ACME_ENVIRONMENT = acmeServer, the environment the issuer uses", () => {
+        const wait = one(run, COMMAND, "wait-certificate");
+        // Undo the quoting of embedded quotes, as above.
+        const create = (wait.inputs.create as string).replace(/'\\''/g, "'");
+        const envs = [...create.matchAll(/^export ACME_ENVIRONMENT='([^']*)'$/gm)].map((m) => m[1]);
+        assert.deepEqual(envs, ["staging"], "exactly one ACME_ENVIRONMENT, the configured acmeServer");
+        // ... and it names the environment the ClusterIssuer's server belongs to.
+        const issuer = one(run, ISSUER, "cluster-issuer");
+        assert.equal(ACME_SERVERS[envs[0] as AcmeServer], issuer.inputs.spec.acme.server);
+    });
+
+    it("a changed acmeServer re-runs the wait in place: it is in the command (update = create), not in the triggers", () => {
+        const wait = one(run, COMMAND, "wait-certificate");
+        assert.equal(wait.inputs.update, wait.inputs.create);
+        assert.ok(!JSON.stringify(wait.inputs.triggers).includes("staging"), "acmeServer would replace the command, not update it");
     });
 
     it("waits on the Certificate", () => {
