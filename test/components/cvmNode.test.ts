@@ -64,8 +64,7 @@ async function declare(args: CvmNodeArgs, imageId: string, osName?: string): Pro
     const [error] = await settle(() => (node = new CvmNode("server", args)));
     assert.ok(node);
     const vm = recording.resources.find((r) => r.type === INSTANCE);
-    assert.ok(vm, "no instance recorded");
-    return { vm, node, error };
+    return { vm: vm!, node, error };
 }
 
 describe("CvmNode", () => {
@@ -91,6 +90,11 @@ describe("CvmNode", () => {
     it("an Ubuntu release change without allowVmReplacement fails the run with the reason", async () => {
         const { error } = await declare({ ...ARGS, ubuntuVersion: "22.04" }, "img-2204", "Ubuntu Server 20.04 LTS 64bit");
         assert.match(String(error), /gitpod-tencent:ubuntuVersion: the VM runs "Ubuntu Server 20\.04 LTS 64bit" and config asks for Ubuntu 22\.04/);
+    });
+
+    it("an instance type sold out in the zone fails before the VM is asked for, naming where it is sold", async () => {
+        const { error } = await declare({ ...ARGS, zone: "ap-singapore-2" }, "img-1");
+        assert.match(String(error), /gitpod-tencent:instanceType: SA2\.2XLARGE16 is not available in ap-singapore-2 .*sold in ap-singapore-1, ap-singapore-3: set gitpod-tencent:zone/);
     });
 
     it("resizing the disk or the bandwidth is an in-place update", async () => {

@@ -152,14 +152,21 @@ export function valueOf<T>(output: pulumi.Output<T> | pulumi.Input<T>): Promise<
  */
 export async function settle(body: () => unknown | Promise<unknown>): Promise<unknown[]> {
     const errors: unknown[] = [];
-    const onRejection = (reason: unknown) => errors.push(reason);
+    let firstError: () => void = () => undefined;
+    const failed = new Promise<void>((resolve) => (firstError = resolve));
+    const onRejection = (reason: unknown) => {
+        errors.push(reason);
+        firstError();
+    };
     // The test runner's own listener would fail the test on them: stand in for it meanwhile.
     const runnerListeners = process.listeners("unhandledRejection");
     process.removeAllListeners("unhandledRejection");
     process.on("unhandledRejection", onRejection);
     try {
         await body();
-        await pulumi.runtime.disconnect();
+        // A resource whose input failed never finishes registering, so the runtime's
+        // outstanding-RPC count never drops: stop at the first error, as the CLI does.
+        await Promise.race([pulumi.runtime.disconnect(), failed]);
         // Rejections of settled RPCs are reported on the next turns of the event loop.
         await new Promise((resolve) => setTimeout(resolve, 20));
     } catch (e) {
