@@ -308,7 +308,7 @@ export class ConfigError extends Error {
     }
 }
 
-const PLAIN_KEYS = [
+export const PLAIN_KEYS = [
     "domain", "dnsZone", "dnsTtl", "region", "zone", "instanceType", "ubuntuVersion", "systemDiskType",
     "systemDiskSize", "bandwidthOut", "adminCidrs", "allowVmReplacement", "allowUnsupportedVersions",
     ...Object.keys(VERSION_KEYS), "k3sMirror", "clusterCidr", "serviceCidr", "registryMirrors",
