@@ -1,7 +1,8 @@
 // Rendering of the shell scripts in scripts/ that run on the VM. Pure: reads the script files,
 // never runs anything. A rendered script is the script text with `export KEY='value'` lines
-// inserted after its header comment; it is sent as the command string of a remote.Command, so
-// no parameter may be a secret (secrets reach the script on stdin only).
+// inserted after its header comment, and its `source .../lib/common.sh` line replaced by the body
+// of scripts/lib/common.sh (the VM gets one self-contained text); it is sent as the command string
+// of a remote.Command, so no parameter may be a secret (secrets reach the script on stdin only).
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -20,10 +21,23 @@ export type ScriptName = (typeof SCRIPT_NAMES)[number];
 /** Directory holding the script files (repo root /scripts). */
 export const SCRIPTS_DIR = path.join(__dirname, "..", "scripts");
 
+/** The prelude the scripts source (log, die, require_whole_numbers); inlined by renderScript. */
+export const COMMON_LIB_PATH = path.join(SCRIPTS_DIR, "lib", "common.sh");
+
+/**
+ * The line with which a script sources lib/common.sh, with the shellcheck directive line right
+ * before it (if any): renderScript replaces both with the body of lib/common.sh.
+ */
+const SOURCE_COMMON_RE = /^(?:# shellcheck [^\n]*\n)?source "\$\(dirname "\$\{BASH_SOURCE\[0\]\}"\)\/lib\/common\.sh"$/m;
+
+/** A line that sources a file (`source x` or `. x`): none may remain in a rendered script. */
+const SOURCE_LINE_RE = /^[ \t]*(?:source|\.)[ \t]+\S.*$/m;
+
 /**
  * Linux limits one argv string to MAX_ARG_STRLEN = 32 pages = 131072 bytes (including the NUL).
  * The SSH server hands the whole command string to the login shell as one `-c` argument, so the
- * rendered command must stay below it. Keep a margin.
+ * rendered command must stay below it. Keep a margin. The limit applies to the whole command,
+ * i.e. with lib/common.sh inlined (about 1 KB) and the quoting of the text.
  */
 export const MAX_COMMAND_BYTES = 120_000;
 
@@ -119,16 +133,43 @@ export function renderParamExports(params: Record<string, string>): string {
         .join("\n");
 }
 
+/** The body of scripts/lib/common.sh: the file without its shebang + comment header, trimmed of blank lines. */
+export function commonLibBody(): string {
+    const { body } = splitHeader(fs.readFileSync(COMMON_LIB_PATH, "utf8"), "lib/common");
+    const trimmed = body.replace(/^\n+/, "").replace(/\n+$/, "");
+    if (SOURCE_LINE_RE.test(trimmed)) {
+        throw new Error("scripts/lib/common.sh: must not source other files (it is inlined as is)");
+    }
+    return trimmed;
+}
+
 /**
- * The script `scripts/<name>.sh` with `export KEY='value'` lines (sorted by key) inserted right
- * after its shebang + comment header.
+ * Render the text of script `name`: `export KEY='value'` lines (sorted by key) inserted right after
+ * its shebang + comment header, and its `source .../lib/common.sh` line (if it has one) replaced by
+ * the body of lib/common.sh. Any other `source`/`.` line is refused: the VM has no script files.
  */
-export function renderScript(name: ScriptName, params: Record<string, string>): string {
-    const text = fs.readFileSync(scriptPath(name), "utf8");
+export function renderScriptText(name: string, text: string, params: Record<string, string>): string {
     const { header, body } = splitHeader(text, name);
     const exports = renderParamExports(params);
     const block = exports === "" ? "# (no parameters)" : `# Parameters (rendered by lib/scripts.ts):\n${exports}`;
-    return `${header}\n${block}\n${body}`;
+    // A function replacement, so that `$` in common.sh is not read as a replacement pattern.
+    const inlined = body.replace(
+        SOURCE_COMMON_RE,
+        () => `# --- lib/common.sh (inlined by lib/scripts.ts) ---\n${commonLibBody()}\n# --- end of lib/common.sh ---`,
+    );
+    const stray = SOURCE_LINE_RE.exec(inlined);
+    if (stray) {
+        throw new Error(
+            `scripts/${name}.sh: "${stray[0].trim()}": the rendered script must be self-contained; only ` +
+                `the one line 'source "$(dirname "\${BASH_SOURCE[0]}")/lib/common.sh"' is inlined`,
+        );
+    }
+    return `${header}\n${block}\n${inlined}`;
+}
+
+/** The script `scripts/<name>.sh` rendered by renderScriptText. */
+export function renderScript(name: ScriptName, params: Record<string, string>): string {
+    return renderScriptText(name, fs.readFileSync(scriptPath(name), "utf8"), params);
 }
 
 /**

@@ -16,23 +16,16 @@
 # Exit codes: 0 done (or nothing to do); 1 a step failed (message says which and what to do);
 #   2 invalid parameter; 3 unsupported host (kernel too old).
 set -euo pipefail
+SCRIPT_NAME="host-prep"
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 GT_ROOT="${GT_ROOT:-}"
 CLOUD_INIT_TIMEOUT_SECONDS="${CLOUD_INIT_TIMEOUT_SECONDS:-900}"
 APT_LOCK_RETRIES="${APT_LOCK_RETRIES:-20}"
 APT_RETRY_DELAY_SECONDS="${APT_RETRY_DELAY_SECONDS:-15}"
 
-log() { echo "gitpod-tencent: host-prep: $*" >&2; }
-die() {
-  local code="$1"
-  shift
-  echo "gitpod-tencent: host-prep: ERROR: $*" >&2
-  exit "$code"
-}
-
-for v in CLOUD_INIT_TIMEOUT_SECONDS APT_LOCK_RETRIES APT_RETRY_DELAY_SECONDS; do
-  [[ "${!v}" =~ ^[0-9]+$ ]] || die 2 "$v must be a whole number of seconds/attempts, got '${!v}'"
-done
+require_whole_numbers --of seconds/attempts CLOUD_INIT_TIMEOUT_SECONDS APT_LOCK_RETRIES APT_RETRY_DELAY_SECONDS
 
 changed=0
 

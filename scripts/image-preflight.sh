@@ -20,22 +20,15 @@
 # Exit codes: 0 all present; 1 at least one image missing; 2 invalid parameter or curl absent;
 #   3 the time bound ran out before every image was checked (none found missing).
 set -euo pipefail
+SCRIPT_NAME="image-preflight"
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 PREFLIGHT_TIMEOUT_SECONDS="${PREFLIGHT_TIMEOUT_SECONDS:-600}"
 PREFLIGHT_PARALLEL="${PREFLIGHT_PARALLEL:-8}"
 PREFLIGHT_REQUEST_TIMEOUT_SECONDS="${PREFLIGHT_REQUEST_TIMEOUT_SECONDS:-20}"
 
-log() { echo "gitpod-tencent: image-preflight: $*" >&2; }
-die() {
-  local code="$1"
-  shift
-  echo "gitpod-tencent: image-preflight: ERROR: $*" >&2
-  exit "$code"
-}
-
-for v in PREFLIGHT_TIMEOUT_SECONDS PREFLIGHT_PARALLEL PREFLIGHT_REQUEST_TIMEOUT_SECONDS; do
-  [[ "${!v}" =~ ^[0-9]+$ ]] || die 2 "$v must be a whole number, got '${!v}'"
-done
+require_whole_numbers PREFLIGHT_TIMEOUT_SECONDS PREFLIGHT_PARALLEL PREFLIGHT_REQUEST_TIMEOUT_SECONDS
 ((PREFLIGHT_PARALLEL >= 1)) || die 2 "PREFLIGHT_PARALLEL must be at least 1"
 ((PREFLIGHT_REQUEST_TIMEOUT_SECONDS >= 1)) || die 2 "PREFLIGHT_REQUEST_TIMEOUT_SECONDS must be at least 1"
 [[ -n "${IMAGE_CHECKS:-}" ]] || die 2 "IMAGE_CHECKS is not set or empty"

@@ -20,19 +20,14 @@
 # Stdin: the cluster token on the first line (a secret: never in a parameter).
 # Exit codes: 0 done; 1 a step failed (message says which and what to do); 2 invalid input.
 set -euo pipefail
+SCRIPT_NAME="k3s-install"
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 GT_ROOT="${GT_ROOT:-}"
 K3S_MIRROR="${K3S_MIRROR:-}"
 K3S_READY_TIMEOUT="${K3S_READY_TIMEOUT:-300}"
 POLL_INTERVAL_SECONDS="${POLL_INTERVAL_SECONDS:-5}"
-
-log() { echo "gitpod-tencent: k3s-install: $*" >&2; }
-die() {
-  local code="$1"
-  shift
-  echo "gitpod-tencent: k3s-install: ERROR: $*" >&2
-  exit "$code"
-}
 
 [[ -n "${K3S_VERSION:-}" ]] || die 2 "K3S_VERSION is not set (expected e.g. v1.24.13+k3s1)"
 [[ "$K3S_VERSION" =~ ^v[0-9]+\.[0-9]+\.[0-9]+(-rc[0-9]+)?\+k3s[0-9]+$ ]] ||
@@ -43,9 +38,7 @@ case "$K3S_MIRROR" in
   "" | cn) ;;
   *) die 2 "K3S_MIRROR must be 'cn' or empty, got '$K3S_MIRROR'" ;;
 esac
-for v in K3S_READY_TIMEOUT POLL_INTERVAL_SECONDS; do
-  [[ "${!v}" =~ ^[0-9]+$ ]] || die 2 "$v must be a whole number of seconds, got '${!v}'"
-done
+require_whole_numbers --of seconds K3S_READY_TIMEOUT POLL_INTERVAL_SECONDS
 
 # --- token from stdin --------------------------------------------------------------------------
 token=""

@@ -13,18 +13,13 @@
 # Exit codes: 0 printed; 1 file missing after the wait, or it has no 127.0.0.1:6443 server line;
 #   2 invalid parameter.
 set -euo pipefail
+SCRIPT_NAME="read-kubeconfig"
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 GT_ROOT="${GT_ROOT:-}"
 KUBECONFIG_WAIT_SECONDS="${KUBECONFIG_WAIT_SECONDS:-120}"
 POLL_INTERVAL_SECONDS="${POLL_INTERVAL_SECONDS:-2}"
-
-log() { echo "gitpod-tencent: read-kubeconfig: $*" >&2; }
-die() {
-  local code="$1"
-  shift
-  echo "gitpod-tencent: read-kubeconfig: ERROR: $*" >&2
-  exit "$code"
-}
 
 host="${K3S_PUBLIC_HOST:-}"
 [[ -n "$host" ]] || die 2 "K3S_PUBLIC_HOST is not set (the VM's public IP or DNS name)"
@@ -33,9 +28,7 @@ if [[ "$host" =~ ^[0-9A-Fa-f:]+$ && "$host" == *:* ]]; then
 elif ! [[ "$host" =~ ^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$ ]]; then
   die 2 "K3S_PUBLIC_HOST '$host' is not an IP address or DNS name"
 fi
-for v in KUBECONFIG_WAIT_SECONDS POLL_INTERVAL_SECONDS; do
-  [[ "${!v}" =~ ^[0-9]+$ ]] || die 2 "$v must be a whole number of seconds, got '${!v}'"
-done
+require_whole_numbers --of seconds KUBECONFIG_WAIT_SECONDS POLL_INTERVAL_SECONDS
 
 file="$GT_ROOT/etc/rancher/k3s/k3s.yaml"
 deadline=$((SECONDS + KUBECONFIG_WAIT_SECONDS))

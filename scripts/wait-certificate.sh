@@ -22,17 +22,12 @@
 # Exit codes: 0 Ready; 1 timed out (diagnostics printed), or the Certificate/Secret could not be
 #   read; 2 invalid parameter.
 set -euo pipefail
+SCRIPT_NAME="wait-certificate"
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 WAIT_TIMEOUT_SECONDS="${WAIT_TIMEOUT_SECONDS:-900}"
 POLL_INTERVAL_SECONDS="${POLL_INTERVAL_SECONDS:-5}"
-
-log() { echo "gitpod-tencent: wait-certificate: $*" >&2; }
-die() {
-  local code="$1"
-  shift
-  echo "gitpod-tencent: wait-certificate: ERROR: $*" >&2
-  exit "$code"
-}
 
 dns1123='^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$'
 [[ "${CERT_NAMESPACE:-}" =~ $dns1123 ]] || die 2 "CERT_NAMESPACE '${CERT_NAMESPACE:-}' is not a Kubernetes namespace name"
@@ -42,9 +37,7 @@ case "${ACME_ENVIRONMENT:-}" in
   staging) other_environment=production ;;
   *) die 2 "ACME_ENVIRONMENT must be production or staging, got '${ACME_ENVIRONMENT:-}'" ;;
 esac
-for v in WAIT_TIMEOUT_SECONDS POLL_INTERVAL_SECONDS; do
-  [[ "${!v}" =~ ^[0-9]+$ ]] || die 2 "$v must be a whole number of seconds, got '${!v}'"
-done
+require_whole_numbers --of seconds WAIT_TIMEOUT_SECONDS POLL_INTERVAL_SECONDS
 command -v openssl >/dev/null || die 1 "openssl is needed to read the certificate's issuer"
 
 kc() { k3s kubectl -n "$CERT_NAMESPACE" "$@"; }

@@ -11,21 +11,14 @@
 # Stdin: not read.
 # Exit codes: 0 cluster ready; 1 timed out (diagnostics printed); 2 invalid parameter.
 set -euo pipefail
+SCRIPT_NAME="wait-cluster"
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 WAIT_TIMEOUT_SECONDS="${WAIT_TIMEOUT_SECONDS:-600}"
 POLL_INTERVAL_SECONDS="${POLL_INTERVAL_SECONDS:-5}"
 
-log() { echo "gitpod-tencent: wait-cluster: $*" >&2; }
-die() {
-  local code="$1"
-  shift
-  echo "gitpod-tencent: wait-cluster: ERROR: $*" >&2
-  exit "$code"
-}
-
-for v in WAIT_TIMEOUT_SECONDS POLL_INTERVAL_SECONDS; do
-  [[ "${!v}" =~ ^[0-9]+$ ]] || die 2 "$v must be a whole number of seconds, got '${!v}'"
-done
+require_whole_numbers --of seconds WAIT_TIMEOUT_SECONDS POLL_INTERVAL_SECONDS
 
 kc() { k3s kubectl "$@"; }
 

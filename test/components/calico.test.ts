@@ -6,38 +6,29 @@ import { before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { Calico } from "../../components/calico";
-import { K3sServer } from "../../components/k3sServer";
 import { calicoValues } from "../../lib/calico";
-import { DEFAULT_REGISTRY_MIRRORS } from "../../lib/registries";
 import { scriptDigest } from "../../lib/scripts";
 import { PINS } from "../../lib/versions";
-import { RecordedResource, Recording, setupMocks, valueOf } from "../support/mocks";
-import { byType, defaultOutputs, dependsOnTransitively, one } from "../support/program";
+import { COMMAND, FAKE_HOST, fakeTarget, RELEASE, setupComponentMocks, testK3sServer } from "../support/fixtures";
+import { RecordedResource, Recording, valueOf } from "../support/mocks";
+import { byType, dependsOnTransitively, one } from "../support/program";
 
 const CLUSTER_CIDR = "10.52.0.0/16";
-const target = { host: pulumi.output("43.156.0.10"), privateKey: pulumi.secret("private-key") };
+const target = fakeTarget(pulumi.output(FAKE_HOST));
 
 let run: Recording;
 let calico: Calico;
 
 before(async () => {
-    run = setupMocks({ project: "gitpod-tencent", stack: "dev", outputs: defaultOutputs });
-    const k3s = new K3sServer("k3s", {
-        target,
-        instanceId: "ins-0001",
-        version: PINS.k3s.version,
-        mirror: false,
-        clusterCidr: CLUSTER_CIDR,
-        serviceCidr: "10.53.0.0/16",
-        registryMirrors: DEFAULT_REGISTRY_MIRRORS,
-    });
+    run = setupComponentMocks();
+    const k3s = testK3sServer("k3s", { target, clusterCidr: CLUSTER_CIDR, serviceCidr: "10.53.0.0/16" });
     calico = new Calico("calico", { provider: k3s.provider, target, k3sReady: k3s.ready, clusterCidr: CLUSTER_CIDR });
     await valueOf(calico.ready.urn);
     await pulumi.runtime.disconnect();
 });
 
-const release = (): RecordedResource => one(run, "kubernetes:helm.sh/v3:Release", "calico-tigera-operator");
-const wait = (): RecordedResource => one(run, "command:remote:Command", "calico-wait");
+const release = (): RecordedResource => one(run, RELEASE, "calico-tigera-operator");
+const wait = (): RecordedResource => one(run, COMMAND, "calico-wait");
 
 describe("Calico: the tigera-operator release", () => {
     it("is the pinned chart from the pinned repository", () => {
@@ -59,9 +50,9 @@ describe("Calico: the tigera-operator release", () => {
 
     it("waits on k3s (install and kubeconfig)", () => {
         const r = release();
-        assert.ok(r.dependencies.includes(one(run, "command:remote:Command", "k3s-kubeconfig").urn));
-        assert.ok(dependsOnTransitively(run, r, one(run, "command:remote:Command", "k3s-install")));
-        assert.ok(dependsOnTransitively(run, r, one(run, "command:remote:Command", "k3s-host-prep")));
+        assert.ok(r.dependencies.includes(one(run, COMMAND, "k3s-kubeconfig").urn));
+        assert.ok(dependsOnTransitively(run, r, one(run, COMMAND, "k3s-install")));
+        assert.ok(dependsOnTransitively(run, r, one(run, COMMAND, "k3s-host-prep")));
     });
 
     it("every kubernetes resource uses the k3s provider", () => {
@@ -94,6 +85,6 @@ describe("Calico: the wait on the VM", () => {
         const component = one(run, "gitpod-tencent:cluster:Calico", "calico");
         assert.equal(release().parent, component.urn);
         assert.equal(wait().parent, component.urn);
-        assert.equal(byType(run, "command:remote:Command").filter((c) => c.parent === component.urn).length, 1);
+        assert.equal(byType(run, COMMAND).filter((c) => c.parent === component.urn).length, 1);
     });
 });

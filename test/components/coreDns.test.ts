@@ -6,26 +6,17 @@ import { before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { CoreDnsHairpin } from "../../components/coreDns";
-import { K3sServer } from "../../components/k3sServer";
 import { hairpinOverride, hairpinServerBlock } from "../../lib/coredns";
-import { DEFAULT_REGISTRY_MIRRORS } from "../../lib/registries";
 import { PINS } from "../../lib/versions";
-import { RecordedResource, Recording, setupMocks, valueOf } from "../support/mocks";
-import { defaultOutputs, dependsOnTransitively, one } from "../support/program";
+import { COMMAND, CONFIG_MAP, setupComponentMocks, testK3sServer } from "../support/fixtures";
+import { RecordedResource, Recording, valueOf } from "../support/mocks";
+import { dependsOnTransitively, one } from "../support/program";
 
 let run: Recording;
 
 before(async () => {
-    run = setupMocks({ project: "gitpod-tencent", stack: "dev", outputs: defaultOutputs });
-    const k3s = new K3sServer("k3s", {
-        target: { host: "43.156.0.10", privateKey: pulumi.secret("private-key") },
-        instanceId: "ins-0001",
-        version: PINS.k3s.version,
-        mirror: false,
-        clusterCidr: "10.42.0.0/16",
-        serviceCidr: "10.43.0.0/16",
-        registryMirrors: DEFAULT_REGISTRY_MIRRORS,
-    });
+    run = setupComponentMocks();
+    const k3s = testK3sServer();
     const common = { provider: k3s.provider, k3sReady: k3s.ready, domain: "gitpod.example.com", gitpodNamespace: "gitpod" };
     const pinned = new CoreDnsHairpin("coredns", { ...common, k3sVersion: PINS.k3s.version });
     // A newer k3s, only to see the key switch to `.override`.
@@ -34,7 +25,7 @@ before(async () => {
     await pulumi.runtime.disconnect();
 });
 
-const configMap = (name: string): RecordedResource => one(run, "kubernetes:core/v1:ConfigMap", name);
+const configMap = (name: string): RecordedResource => one(run, CONFIG_MAP, name);
 
 describe("CoreDnsHairpin", () => {
     it("is kube-system/coredns-custom with the .server block for the pinned k3s", () => {
@@ -57,8 +48,8 @@ describe("CoreDnsHairpin", () => {
             assert.ok(r.provider.startsWith(`${provider.urn}::`), `${r.name} uses the k3s provider`);
         }
         const cm = configMap("coredns-coredns-custom");
-        assert.ok(cm.dependencies.includes(one(run, "command:remote:Command", "k3s-kubeconfig").urn));
-        assert.ok(dependsOnTransitively(run, cm, one(run, "command:remote:Command", "k3s-install")));
+        assert.ok(cm.dependencies.includes(one(run, COMMAND, "k3s-kubeconfig").urn));
+        assert.ok(dependsOnTransitively(run, cm, one(run, COMMAND, "k3s-install")));
     });
 
     it("is a child of the component", () => {

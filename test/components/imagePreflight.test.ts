@@ -6,13 +6,12 @@ import { before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { ImagePreflight, requiredImages } from "../../components/imagePreflight";
-import { K3sServer } from "../../components/k3sServer";
 import { CONDITIONAL_IMAGES, GITPOD_APP_VERSION, gitpodImages } from "../../lib/gitpodImages";
 import { DEFAULT_REGISTRY_MIRRORS, manifestCandidates, RegistryMirrors } from "../../lib/registries";
 import { scriptDigest } from "../../lib/scripts";
-import { PINS } from "../../lib/versions";
-import { RecordedResource, Recording, setupMocks, valueOf } from "../support/mocks";
-import { defaultOutputs, dependsOnTransitively, one } from "../support/program";
+import { COMMAND, FAKE_PRIVATE_KEY, fakeTarget, setupComponentMocks, testK3sServer } from "../support/fixtures";
+import { RecordedResource, Recording, valueOf } from "../support/mocks";
+import { dependsOnTransitively, one } from "../support/program";
 
 const GCR_MIRROR: RegistryMirrors = { ...DEFAULT_REGISTRY_MIRRORS, "eu.gcr.io": { endpoints: ["https://gcr-mirror.example.com"] } };
 
@@ -22,17 +21,9 @@ let again: ImagePreflight;
 let mirrored: ImagePreflight;
 
 before(async () => {
-    run = setupMocks({ project: "gitpod-tencent", stack: "dev", outputs: defaultOutputs });
-    const target = { host: "43.156.0.10", privateKey: pulumi.secret("private-key") };
-    const k3s = new K3sServer("k3s", {
-        target,
-        instanceId: "ins-0001",
-        version: PINS.k3s.version,
-        mirror: false,
-        clusterCidr: "10.42.0.0/16",
-        serviceCidr: "10.43.0.0/16",
-        registryMirrors: DEFAULT_REGISTRY_MIRRORS,
-    });
+    run = setupComponentMocks();
+    const target = fakeTarget();
+    const k3s = testK3sServer("k3s", { target });
     preflight = new ImagePreflight("images", { target, k3sReady: k3s.ready, registryMirrors: DEFAULT_REGISTRY_MIRRORS });
     // The same inputs again (what a no-op up sees) and a changed mirror config.
     again = new ImagePreflight("imagesagain", { target, k3sReady: k3s.ready, registryMirrors: DEFAULT_REGISTRY_MIRRORS });
@@ -41,7 +32,7 @@ before(async () => {
     await pulumi.runtime.disconnect();
 });
 
-const check = (name: string): RecordedResource => one(run, "command:remote:Command", `${name}-check`);
+const check = (name: string): RecordedResource => one(run, COMMAND, `${name}-check`);
 
 describe("ImagePreflight", () => {
     it("names every image Gitpod needs, each with its manifest URLs, mirror first", () => {
@@ -65,8 +56,8 @@ describe("ImagePreflight", () => {
 
     it("waits on k3s (so registries.yaml is in place)", () => {
         const c = check("images");
-        assert.ok(c.dependencies.includes(one(run, "command:remote:Command", "k3s-kubeconfig").urn));
-        assert.ok(dependsOnTransitively(run, c, one(run, "command:remote:Command", "k3s-install")));
+        assert.ok(c.dependencies.includes(one(run, COMMAND, "k3s-kubeconfig").urn));
+        assert.ok(dependsOnTransitively(run, c, one(run, COMMAND, "k3s-install")));
         assert.ok(c.inputs.create.includes("export PREFLIGHT_TIMEOUT_SECONDS='\\''600'\\''"));
         assert.ok(c.inputs.create.includes("export PREFLIGHT_PARALLEL='\\''8'\\''"));
     });
@@ -89,7 +80,7 @@ describe("ImagePreflight", () => {
     it("is a child of the component and holds no secret in its command", () => {
         const c = check("images");
         assert.equal(c.parent, one(run, "gitpod-tencent:cluster:ImagePreflight", "images").urn);
-        assert.ok(!c.inputs.create.includes("private-key"));
+        assert.ok(!c.inputs.create.includes(FAKE_PRIVATE_KEY));
         assert.equal(c.inputs.stdin, undefined);
     });
 });

@@ -7,10 +7,10 @@ import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { K3sServer } from "../../components/k3sServer";
 import { DEFAULT_DIAL, FIRST_CONTACT_DIAL } from "../../components/remote";
-import { DEFAULT_REGISTRY_MIRRORS } from "../../lib/registries";
 import { PINS } from "../../lib/versions";
-import { RecordedResource, Recording, setupMocks, valueOf } from "../support/mocks";
-import { byType, defaultOutputs, dependsOnTransitively, one } from "../support/program";
+import { COMMAND, fakeTarget, setupComponentMocks, testK3sServer } from "../support/fixtures";
+import { RecordedResource, Recording, valueOf } from "../support/mocks";
+import { byType, dependsOnTransitively, one } from "../support/program";
 
 const HOST = "43.156.0.10";
 const PRIVATE_KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nk3s-test-private-key\n-----END OPENSSH PRIVATE KEY-----\n";
@@ -21,25 +21,17 @@ let run: Recording;
 let k3s: K3sServer;
 
 before(async () => {
-    run = setupMocks({ project: "gitpod-tencent", stack: "dev", outputs: defaultOutputs });
-    k3s = new K3sServer("k3s", {
-        target: { host: pulumi.output(HOST), privateKey: pulumi.secret(PRIVATE_KEY) },
+    run = setupComponentMocks();
+    k3s = testK3sServer("k3s", {
+        target: fakeTarget(pulumi.output(HOST), PRIVATE_KEY),
         instanceId: pulumi.output("ins-0001"),
-        version: PINS.k3s.version,
-        mirror: false,
-        clusterCidr: "10.42.0.0/16",
-        serviceCidr: "10.43.0.0/16",
         tlsSans: ["gitpod.example.com"],
-        registryMirrors: DEFAULT_REGISTRY_MIRRORS,
     });
     // A second server with the China mirror, only to read its install parameters.
-    new K3sServer("k3scn", {
-        target: { host: "43.156.0.11", privateKey: pulumi.secret(PRIVATE_KEY) },
+    testK3sServer("k3scn", {
+        target: fakeTarget("43.156.0.11", PRIVATE_KEY),
         instanceId: "ins-0002",
-        version: PINS.k3s.version,
         mirror: true,
-        clusterCidr: "10.42.0.0/16",
-        serviceCidr: "10.43.0.0/16",
         registryMirrors: {},
         nodeLabels: { "example.com/role": "test" },
     });
@@ -47,7 +39,6 @@ before(async () => {
     await pulumi.runtime.disconnect();
 });
 
-const COMMAND = "command:remote:Command";
 const cmd = (suffix: string): RecordedResource => one(run, COMMAND, suffix);
 
 describe("K3sServer: the remote steps", () => {

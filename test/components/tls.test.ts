@@ -5,9 +5,8 @@
  */
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import * as command from "@pulumi/command";
-import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { CERTIFICATE, COMMAND, fakeProvider, fakeReady, fakeTarget, ISSUER, NAMESPACE, RELEASE, SECRET } from "../support/fixtures";
 import { RecordedResource, setupMocks, valueOf } from "../support/mocks";
 import { byType, dependsOnTransitively, one } from "../support/program";
 import { Recording } from "../support/mocks";
@@ -19,13 +18,6 @@ import { PINS } from "../../lib/versions";
 const SECRET_ID = "AKIDtlsTestSecretId0123456789";
 const SECRET_KEY = "tlsTestSecretKeyValue0123456789";
 const CERT_UID = "3f1c7a52-cert-uid";
-
-const RELEASE = "kubernetes:helm.sh/v3:Release";
-const SECRET = "kubernetes:core/v1:Secret";
-const NAMESPACE = "kubernetes:core/v1:Namespace";
-const ISSUER = "kubernetes:cert-manager.io/v1:ClusterIssuer";
-const CERTIFICATE = "kubernetes:cert-manager.io/v1:Certificate";
-const COMMAND = "command:remote:Command";
 
 let run: Recording;
 let providerUrn: string;
@@ -40,13 +32,13 @@ before(async () => {
         outputs: (type, _name, inputs) =>
             type === CERTIFICATE ? { metadata: { ...(inputs.metadata ?? {}), uid: CERT_UID } } : {},
     });
-    const provider = new k8s.Provider("k8s", { kubeconfig: "apiVersion: v1\nkind: Config\n" });
+    const provider = fakeProvider();
     // Stands for Calico's readiness.
-    const clusterReady = new command.local.Command("calico-ready", { create: "true" });
+    const clusterReady = fakeReady("calico-ready");
     tls = new Tls("tls", {
         clusterReady,
         provider,
-        target: { host: "203.0.113.10", privateKey: pulumi.secret("-----BEGIN OPENSSH PRIVATE KEY-----\nfake\n") },
+        target: fakeTarget("203.0.113.10", "-----BEGIN OPENSSH PRIVATE KEY-----\nfake\n"),
         domain: "gitpod.example.com",
         gitpodNamespace: "gitpod",
         acmeEmail: "ops@example.com",

@@ -6,10 +6,13 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import {
+    COMMON_LIB_PATH,
     SCRIPT_NAMES,
     MAX_COMMAND_BYTES,
+    commonLibBody,
     remoteScriptCommand,
     renderScript,
+    renderScriptText,
     scriptDigest,
     scriptPath,
     shellQuote,
@@ -21,6 +24,10 @@ function bash(args: string[], env: Record<string, string> = {}, input = ""): { s
     const r = spawnSync("bash", args, { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: os.tmpdir(), ...env }, input, encoding: "utf8" });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** The two lines with which a script sources lib/common.sh (renderScript replaces them). */
+const SOURCE_DIRECTIVE = "# shellcheck source-path=SCRIPTDIR source=lib/common.sh";
+const SOURCE_LINE = 'source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"';
 
 const NASTY = [
     "",
@@ -107,10 +114,63 @@ describe("renderScript", () => {
             "export K3S_PUBLIC_HOST='1.2.3.4'",
             "export ZED='z'",
         ]);
-        // The original body follows unchanged.
+        // The original body follows unchanged, but for the source line, which becomes lib/common.sh.
         const original = fs.readFileSync(scriptPath("read-kubeconfig"), "utf8");
         const body = original.slice(original.indexOf("\nset -euo pipefail"));
-        assert.ok(text.endsWith(body));
+        const [beforeSource, afterSource] = body.split(`${SOURCE_DIRECTIVE}\n${SOURCE_LINE}`);
+        assert.ok(afterSource !== undefined, "read-kubeconfig.sh has no source line for lib/common.sh");
+        assert.ok(text.endsWith(afterSource));
+        assert.ok(text.includes(`${beforeSource}# --- lib/common.sh (inlined by lib/scripts.ts) ---\n${commonLibBody()}\n`));
+    });
+
+    it("every script sources lib/common.sh; the rendered text has no source line and defines the common functions once", () => {
+        const common = fs.readFileSync(COMMON_LIB_PATH, "utf8");
+        assert.ok(common.startsWith("#!/usr/bin/env bash\n"), "lib/common.sh: shebang");
+        for (const name of SCRIPT_NAMES) {
+            const original = fs.readFileSync(scriptPath(name), "utf8");
+            assert.ok(original.includes(`\nSCRIPT_NAME="${name}"\n${SOURCE_DIRECTIVE}\n${SOURCE_LINE}\n`), `${name}: prelude`);
+            const text = renderScript(name, { SOME_PARAM: "x" });
+            assert.doesNotMatch(text, /^\s*(source|\.)\s/m, `${name}: a source line is left`);
+            assert.ok(!text.includes("lib/common.sh\""), `${name}: the source line is left`);
+            for (const fn of ["log", "die", "require_whole_numbers"]) {
+                const defs = text.match(new RegExp(`^${fn}\\(\\) \\{`, "gm")) ?? [];
+                assert.equal(defs.length, 1, `${name}: ${fn}() defined ${defs.length} times`);
+            }
+            // SCRIPT_NAME is set before the prelude that reads it, the exports stay before both.
+            assert.ok(text.indexOf("export SOME_PARAM=") < text.indexOf(`SCRIPT_NAME="${name}"`), name);
+            assert.ok(text.indexOf(`SCRIPT_NAME="${name}"`) < text.indexOf("log() {"), name);
+            assert.ok(!text.includes(common.split("\n").slice(0, 3).join("\n")), `${name}: common.sh header inlined`);
+        }
+    });
+
+    it("the inlined prelude prints `gitpod-tencent: <name>: ...` and rejects non-whole numbers with exit 2", () => {
+        const r = bash(["-c", renderScript("wait-cluster", { WAIT_TIMEOUT_SECONDS: "10m" }), "wait-cluster"]);
+        assert.equal(r.status, 2, r.stderr);
+        assert.equal(r.stderr, "gitpod-tencent: wait-cluster: ERROR: WAIT_TIMEOUT_SECONDS must be a whole number of seconds, got '10m'\n");
+        const p = bash(["-c", renderScript("image-preflight", { PREFLIGHT_PARALLEL: "a" }), "image-preflight"]);
+        assert.equal(p.status, 2, p.stderr);
+        assert.equal(p.stderr, "gitpod-tencent: image-preflight: ERROR: PREFLIGHT_PARALLEL must be a whole number, got 'a'\n");
+    });
+
+    it("a script without the source line still renders (exports after the header, body unchanged)", () => {
+        const script = "#!/usr/bin/env bash\n# plain.sh: no prelude.\nset -euo pipefail\necho \"x=$X\"\n";
+        const text = renderScriptText("plain", script, { X: "1 2" });
+        assert.equal(
+            text,
+            "#!/usr/bin/env bash\n# plain.sh: no prelude.\n# Parameters (rendered by lib/scripts.ts):\nexport X='1 2'\nset -euo pipefail\necho \"x=$X\"\n",
+        );
+        const r = bash(["-c", text, "plain"]);
+        assert.equal(r.status, 0, r.stderr);
+        assert.equal(r.stdout, "x=1 2\n");
+    });
+
+    it("refuses a script that sources anything else (the VM has no script files)", () => {
+        for (const line of ['source "$(dirname "$0")/other.sh"', ". /etc/os-release"]) {
+            assert.throws(
+                () => renderScriptText("other", `#!/usr/bin/env bash\n# h\nset -eu\n${line}\n`, {}),
+                /scripts\/other\.sh: .*self-contained/,
+            );
+        }
     });
 
     it("the exports are seen by the script body (multi-line value intact)", () => {

@@ -45,17 +45,21 @@ case "$*" in
   *) echo "unexpected: $*" >&2; exit 64 ;;
 esac`;
 
+/** Run the rendered wait-certificate.sh against the stubs: gitpod/https-certificates, production, fast polling. */
+function runWaitCertificate(s: StubDir, params: Record<string, string>) {
+  return runRendered(s, "wait-certificate", {
+    CERT_NAMESPACE: "gitpod",
+    CERT_NAME: "https-certificates",
+    ACME_ENVIRONMENT: "production",
+    WAIT_TIMEOUT_SECONDS: "20",
+    POLL_INTERVAL_SECONDS: "0",
+    ...params,
+  });
+}
+
 describe("wait-certificate.sh", () => {
   let s: StubDir;
-  const run = (params: Record<string, string> = {}) =>
-    runRendered(s, "wait-certificate", {
-      CERT_NAMESPACE: "gitpod",
-      CERT_NAME: "https-certificates",
-      ACME_ENVIRONMENT: "production",
-      WAIT_TIMEOUT_SECONDS: "20",
-      POLL_INTERVAL_SECONDS: "0",
-      ...params,
-    });
+  const run = (params: Record<string, string> = {}) => runWaitCertificate(s, params);
 
   beforeEach(() => {
     s = makeStubDir({ k3s: K3S });
@@ -128,15 +132,7 @@ describe("wait-certificate.sh: certificate from the other Let's Encrypt environm
   let staging: string;
   let production: string;
   let s: StubDir;
-  const run = (params: Record<string, string> = {}) =>
-    runRendered(s, "wait-certificate", {
-      CERT_NAMESPACE: "gitpod",
-      CERT_NAME: "https-certificates",
-      ACME_ENVIRONMENT: "production",
-      WAIT_TIMEOUT_SECONDS: "20",
-      POLL_INTERVAL_SECONDS: "0",
-      ...params,
-    });
+  const run = (params: Record<string, string> = {}) => runWaitCertificate(s, params);
   const deletes = () => s.calls().filter((c) => c.includes(" delete "));
   const waits = () => s.calls().filter((c) => c.includes(" wait --for=condition=Ready certificate/https-certificates"));
   const secretNow = () => {
