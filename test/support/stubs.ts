@@ -114,12 +114,21 @@ export function runRendered(
     opts: { input?: string; extraEnv?: Record<string, string>; timeoutMs?: number } = {},
 ): ScriptRun {
     const script = renderScript(name, params);
-    const r = spawnSync("bash", ["-c", script, name], {
-        env: { ...stubs.env, ...(opts.extraEnv ?? {}) },
-        input: opts.input ?? "",
-        encoding: "utf8",
-        timeout: opts.timeoutMs ?? 20_000,
-    });
-    if (r.error) throw r.error;
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+    // stdin from a file, not a pipe: a script that exits before reading it (bad parameters)
+    // would otherwise race the write and fail the run with EPIPE.
+    const inputFile = path.join(stubs.dir, `stdin-${process.hrtime.bigint()}`);
+    fs.writeFileSync(inputFile, opts.input ?? "");
+    const stdin = fs.openSync(inputFile, "r");
+    try {
+        const r = spawnSync("bash", ["-c", script, name], {
+            env: { ...stubs.env, ...(opts.extraEnv ?? {}) },
+            stdio: [stdin, "pipe", "pipe"],
+            encoding: "utf8",
+            timeout: opts.timeoutMs ?? 20_000,
+        });
+        if (r.error) throw r.error;
+        return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+    } finally {
+        fs.closeSync(stdin);
+    }
 }
