@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { loadConfig, PROJECT } from "./lib/config";
+import { nodeHostname } from "./lib/cvm";
 import { gitpodNames } from "./lib/dns";
 import { Network } from "./components/network";
 import { SshKey, keyPairName } from "./components/sshKey";
@@ -35,7 +36,7 @@ const server = new CvmNode("gitpod-server", {
     subnetId: network.subnetId,
     securityGroupId: network.securityGroupId,
     keyId: sshKey.keyId,
-    hostname: `gitpod-${stack}-server`,
+    hostname: nodeHostname(stack, "server"),
     allowReplacement: config.allowVmReplacement,
     tags,
 });

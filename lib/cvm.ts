@@ -88,3 +88,12 @@ export function replacementRefusals(actual: { zone?: string; osName?: string }, 
     }
     return refusals;
 }
+
+/**
+ * A host name CVM and Kubernetes both accept (lower-case letters, digits, `-`; at most 60
+ * characters), whatever the stack is called: `Prod_EU` -> `gitpod-prod-eu-server`.
+ */
+export function nodeHostname(stack: string, role: string): string {
+    const clean = (s: string) => s.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
+    return `gitpod-${clean(stack)}`.slice(0, 60 - role.length - 1).replace(/-+$/, "") + `-${clean(role)}`;
+}

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import * as assert from "node:assert/strict";
-import { checkInstanceTypeOffered, instanceIgnoreChanges, pickImage, replacementRefusals, ubuntuImageQuery } from "../../lib/cvm";
+import { checkInstanceTypeOffered, instanceIgnoreChanges, nodeHostname, pickImage, replacementRefusals, ubuntuImageQuery } from "../../lib/cvm";
 
 describe("image lookup", () => {
     it("asks for the public Ubuntu image of the configured release, for the instance type", () => {
@@ -58,5 +58,15 @@ describe("replacement protection", () => {
 
     it("has nothing to say when the VM is what config asks for", () => {
         assert.deepEqual(replacementRefusals({ zone: "ap-singapore-1", osName: "Ubuntu Server 20.04 LTS 64bit" }, { zone: "ap-singapore-1", ubuntuVersion: "20.04" }), []);
+    });
+});
+
+describe("node host names", () => {
+    it("are valid for CVM and Kubernetes whatever the stack is called", () => {
+        assert.equal(nodeHostname("dev", "server"), "gitpod-dev-server");
+        assert.equal(nodeHostname("Prod_EU", "server"), "gitpod-prod-eu-server");
+        const long = nodeHostname("x".repeat(100), "agent-1");
+        assert.ok(long.length <= 60 && long.endsWith("-agent-1"), long);
+        for (const name of [long, nodeHostname("--a..b--", "server")]) assert.match(name, /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/);
     });
 });
