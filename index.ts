@@ -6,6 +6,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { loadConfig, PROJECT } from "./lib/config";
 import { nodeHostname } from "./lib/cvm";
 import { gitpodNames } from "./lib/dns";
+import { serverNodeLabels } from "./lib/k3sConfig";
+import { ClusterNode } from "./lib/workspaceNodes";
 import { Network } from "./components/network";
 import { SshKey, keyPairName } from "./components/sshKey";
 import { CvmNode } from "./components/cvmNode";
@@ -15,6 +17,7 @@ import { Calico } from "./components/calico";
 import { CoreDnsHairpin } from "./components/coreDns";
 import { ImagePreflight } from "./components/imagePreflight";
 import { Tls } from "./components/tls";
+import { WorkspaceNodes } from "./components/workspaceNodes";
 
 // 0. Configuration, validated before anything is declared.
 const config = loadConfig();
@@ -22,7 +25,7 @@ const stack = pulumi.getStack();
 const tags = { "gitpod-tencent": stack };
 
 // 1. The VM with its network and SSH key.
-const network = new Network("gitpod", { zone: config.zone, adminCidrs: config.adminCidrs, tags });
+const network = new Network("gitpod", { zone: config.zone, adminCidrs: config.adminCidrs, nodeTraffic: config.workspaceNodeTraffic, tags });
 const sshKey = new SshKey("gitpod", { keyName: keyPairName(PROJECT, stack), tags });
 const server = new CvmNode("gitpod-server", {
     region: config.region,
@@ -55,6 +58,7 @@ const k3s = new K3sServer("k3s", {
     serviceCidr: config.serviceCidr,
     tlsSans: [config.domain],
     registryMirrors: config.registryMirrors,
+    nodeLabels: serverNodeLabels(config.workspaceNodes),
 });
 const provider = k3s.provider;
 
@@ -65,6 +69,35 @@ new CoreDnsHairpin("coredns", { provider, k3sReady, domain: config.domain, gitpo
 
 // 4b. Every image Gitpod will pull, resolved through the configured mirrors, before installing.
 new ImagePreflight("images", { target, k3sReady, registryMirrors: config.registryMirrors, kotsVersion: config.versions.kots });
+
+// 4c. Workspace nodes: more VMs joined as k3s agents that run the workspaces (none by default).
+const workspace = config.workspaceNodes === 0 ? undefined : new WorkspaceNodes("workspace", {
+    count: config.workspaceNodes,
+    stack,
+    region: config.region,
+    zone: config.zone,
+    instanceType: config.workspaceInstanceType,
+    ubuntuVersion: config.ubuntuVersion,
+    systemDiskType: config.systemDiskType,
+    systemDiskSize: config.workspaceDiskSize,
+    bandwidthOut: config.bandwidthOut,
+    vpcId: network.vpcId,
+    subnetId: network.subnetId,
+    subnetCidr: network.subnetCidr,
+    serverRules: network.rules,
+    keyId: sshKey.keyId,
+    allowReplacement: config.allowVmReplacement,
+    server: { target, privateIp: server.privateIp, nodeName: server.hostname, token: k3s.token },
+    serverReady: k3sReady,
+    clusterReady: calico.ready,
+    k3sVersion: config.versions.k3s,
+    k3sMirror: config.k3sMirror,
+    registryMirrors: config.registryMirrors,
+    tags,
+});
+for (const node of workspace?.nodes ?? []) {
+    new ImagePreflight(`images-${node.role}`, { target: node.target, k3sReady: node.installed, registryMirrors: config.registryMirrors, kotsVersion: config.versions.kots });
+}
 
 // 5. cert-manager, the DNSPod webhook, ClusterIssuer gitpod-issuer and the wildcard Certificate.
 const tls = new Tls("tls", {
@@ -87,3 +120,6 @@ export const sshCommand = pulumi.interpolate`ssh -i gitpod-tencent.pem ubuntu@${
 export const sshPrivateKey = sshKey.privateKey;
 export const kubeconfig = k3s.kubeconfig;
 export const certificateSecret = pulumi.interpolate`${tls.namespace}/https-certificates`;
+export const nodes: pulumi.Output<ClusterNode[]> = pulumi
+    .all([server.privateIp, workspace?.list ?? []])
+    .apply(([privateIp, agents]) => [{ name: server.hostname, privateIp, role: "server" as const }, ...agents]);

@@ -60,6 +60,8 @@ export interface NodeBootstrapArgs {
     installParams: Record<string, pulumi.Input<string>>;
     /** The cluster token (secret), piped to k3s-install.sh. */
     token: pulumi.Input<string>;
+    /** What host prep waits for besides the VM (an agent: the server's k3s and the firewall rules). */
+    after?: pulumi.Input<pulumi.Resource>[];
 }
 
 export interface NodeBootstrap {
@@ -85,7 +87,7 @@ export function bootstrapNode(name: string, args: NodeBootstrapArgs, parent: pul
     const hostPrep = remoteScript(
         `${name}-host-prep`,
         { target: args.target, script: "host-prep", firstContact: true, triggers: [args.instanceId] },
-        { parent },
+        { parent, dependsOn: args.after },
     );
     const install = remoteScript(
         `${name}-install`,

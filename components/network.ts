@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as tencentcloud from "@pulumi/tencentcloud";
-import { ingressRules } from "../lib/firewall";
+import { ingressRules, nodeRules } from "../lib/firewall";
 
 export interface NetworkArgs {
     /** Availability zone of the subnet (every node of the cluster lives in it). */
@@ -11,6 +11,11 @@ export interface NetworkArgs {
     readonly vpcCidr?: string;
     /** Subnet range inside the VPC. Defaults to 10.0.1.0/24. */
     readonly subnetCidr?: string;
+    /**
+     * Let cluster nodes reach the server from inside the subnet (k3s, kubelet, Calico VXLAN and
+     * Typha ports; lib/firewall.ts nodeRules): on while workspace nodes are configured.
+     */
+    readonly nodeTraffic?: boolean;
     readonly tags?: Record<string, string>;
 }
 
@@ -24,14 +29,18 @@ export class Network extends pulumi.ComponentResource {
     readonly vpcId: pulumi.Output<string>;
     readonly subnetId: pulumi.Output<string>;
     readonly securityGroupId: pulumi.Output<string>;
+    readonly subnetCidr: string;
+    /** The server group's rule set: SSH steps and joining nodes wait on it. */
+    readonly rules: tencentcloud.SecurityGroupRuleSet;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("gitpod-tencent:cloud:Network", name, {}, opts);
         const tags = args.tags ?? {};
+        this.subnetCidr = args.subnetCidr ?? "10.0.1.0/24";
         const vpc = new tencentcloud.Vpc(`${name}-vpc`, { cidrBlock: args.vpcCidr ?? "10.0.0.0/16", tags }, { parent: this });
         const subnet = new tencentcloud.Subnet(
             `${name}-subnet`,
-            { vpcId: vpc.id, availabilityZone: args.zone, cidrBlock: args.subnetCidr ?? "10.0.1.0/24", tags },
+            { vpcId: vpc.id, availabilityZone: args.zone, cidrBlock: this.subnetCidr, tags },
             { parent: this },
         );
         const group = new tencentcloud.SecurityGroup(
@@ -39,11 +48,11 @@ export class Network extends pulumi.ComponentResource {
             { description: "Gitpod node: web from anywhere, SSH and Kubernetes API from admin CIDRs only", tags },
             { parent: this },
         );
-        new tencentcloud.SecurityGroupRuleSet(
+        this.rules = new tencentcloud.SecurityGroupRuleSet(
             `${name}-rules`,
             {
                 securityGroupId: group.id,
-                ingresses: ingressRules(args.adminCidrs),
+                ingresses: ingressRules(args.adminCidrs, args.nodeTraffic ? nodeRules("server", this.subnetCidr) : []),
                 egresses: [{ action: "ACCEPT", cidrBlock: "0.0.0.0/0", protocol: "ALL", port: "ALL", description: "all outbound" }],
             },
             { parent: this },

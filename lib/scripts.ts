@@ -14,6 +14,7 @@ export const SCRIPT_NAMES = [
     "wait-cluster",
     "wait-certificate",
     "image-preflight",
+    "node-drain",
 ] as const;
 
 export type ScriptName = (typeof SCRIPT_NAMES)[number];

@@ -1,0 +1,101 @@
+/**
+ * K3sAgent: one VM joined to the cluster as a k3s agent, and its way out.
+ *
+ * Owns, in order:
+ *   1. host prep    scripts/host-prep.sh   on the agent (reached through the server: SSH jump)
+ *   2. k3s install  scripts/k3s-install.sh on the agent, NODE_ROLE=agent: config.yaml with the
+ *                   server's private address, its own node-ip, name and labels; the cluster token
+ *                   on stdin; waits (bounded) until the agent has joined
+ *   3. membership   on the server: create waits until every node is Ready and Calico Available
+ *                   (scripts/wait-cluster.sh); delete drains the node and deletes the Node
+ *                   (scripts/node-drain.sh, mode remove) before the VM it depends on is deleted
+ * Waits for: the VM (target, instance id), the server's k3s (`serverReady`) and whatever `after`
+ * lists (the firewall rules); the membership also waits on Calico (`clusterReady`).
+ *
+ * The Kubernetes node name carries the instance id (gitpod-<stack>-ws-1-ins-xxxx): a replaced VM
+ * joins as a new Node while the old one is drained and deleted by the old membership's delete,
+ * instead of being refused by k3s for a name whose node password belongs to the old VM.
+ */
+import * as command from "@pulumi/command";
+import * as pulumi from "@pulumi/pulumi";
+import { renderK3sAgentConfig, WORKSPACE_NODE_LABELS } from "../lib/k3sConfig";
+import { RegistryMirrors, renderRegistriesYaml } from "../lib/registries";
+import { bootstrapNode, NodeBootstrap } from "./k3sServer";
+import { remoteScript, SshTarget } from "./remote";
+
+export interface K3sAgentArgs {
+    /** The agent VM: its private address, reached through the server (`jump`). */
+    target: SshTarget;
+    /** The agent VM's instance id: a new VM re-runs every step, and names the Node. */
+    instanceId: pulumi.Input<string>;
+    /** The VM's host name; the Node is `<hostname>-<instance id>`. */
+    hostname: string;
+    /** The agent's private IPv4 address (its `node-ip`). */
+    privateIp: pulumi.Input<string>;
+    /** The server: SSH target (kubectl runs there), private address, and cluster token (secret). */
+    server: { target: SshTarget; privateIp: pulumi.Input<string>; token: pulumi.Input<string> };
+    /** K3sServer's `ready`: the API the agent joins answers. */
+    serverReady: pulumi.Resource;
+    /** Calico's `ready`: the membership waits for the node to be Ready, which needs the CNI. */
+    clusterReady: pulumi.Resource;
+    /** k3s release, the server's. */
+    version: string;
+    /** Download k3s from the China mirror. */
+    mirror: boolean;
+    /** containerd registry mirrors, the server's. */
+    registryMirrors: RegistryMirrors;
+    /** Node labels; default the workspace labels. */
+    nodeLabels?: Record<string, string>;
+    /** Bound of the drain when the agent is removed, seconds; default 900. */
+    drainTimeoutSeconds?: number;
+    /** What host prep waits for besides the VM and the server (the security group rules). */
+    after?: pulumi.Input<pulumi.Resource>[];
+}
+
+export class K3sAgent extends pulumi.ComponentResource {
+    /** The Kubernetes node name. */
+    readonly nodeName: pulumi.Output<string>;
+    /** Host prep and install on the agent. */
+    readonly node: NodeBootstrap;
+    /** The agent joined and every node is Ready; its delete drains the agent. */
+    readonly ready: command.remote.Command;
+
+    constructor(name: string, args: K3sAgentArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("gitpod-tencent:cluster:K3sAgent", name, {}, opts);
+        this.nodeName = pulumi.output(args.instanceId).apply((id) => `${args.hostname}-${id}`);
+        const configYaml = pulumi.all([args.server.privateIp, args.privateIp, this.nodeName]).apply(([serverIp, nodeIp, nodeName]) =>
+            renderK3sAgentConfig({ version: args.version, serverIp, nodeIp, nodeName, nodeLabels: { ...(args.nodeLabels ?? WORKSPACE_NODE_LABELS) } }),
+        );
+        this.node = bootstrapNode(
+            name,
+            {
+                target: args.target,
+                instanceId: args.instanceId,
+                installParams: {
+                    K3S_VERSION: args.version,
+                    K3S_CONFIG_YAML: configYaml,
+                    K3S_REGISTRIES_YAML: renderRegistriesYaml(args.registryMirrors),
+                    K3S_MIRROR: args.mirror ? "cn" : "",
+                    NODE_ROLE: "agent",
+                },
+                token: args.server.token,
+                after: [args.serverReady, ...(args.after ?? [])],
+            },
+            this,
+        );
+        this.ready = remoteScript(
+            `${name}-membership`,
+            {
+                target: args.server.target,
+                script: "wait-cluster",
+                triggers: [args.instanceId],
+                onDelete: {
+                    script: "node-drain",
+                    params: { NODE_NAME: this.nodeName, DRAIN_MODE: "remove", DRAIN_TIMEOUT_SECONDS: String(args.drainTimeoutSeconds ?? 900) },
+                },
+            },
+            { parent: this, dependsOn: [this.node.install, args.clusterReady] },
+        );
+        this.registerOutputs({ nodeName: this.nodeName, ready: this.ready });
+    }
+}
