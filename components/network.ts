@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as tencentcloud from "@pulumi/tencentcloud";
-import { ingressRules, nodeRules } from "../lib/firewall";
+import { DEFAULT_SUBNET_CIDR, ingressRules, nodeRules } from "../lib/firewall";
 
 export interface NetworkArgs {
     /** Availability zone of the subnet (every node of the cluster lives in it). */
@@ -36,7 +36,7 @@ export class Network extends pulumi.ComponentResource {
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("gitpod-tencent:cloud:Network", name, {}, opts);
         const tags = args.tags ?? {};
-        this.subnetCidr = args.subnetCidr ?? "10.0.1.0/24";
+        this.subnetCidr = args.subnetCidr ?? DEFAULT_SUBNET_CIDR;
         const vpc = new tencentcloud.Vpc(`${name}-vpc`, { cidrBlock: args.vpcCidr ?? "10.0.0.0/16", tags }, { parent: this });
         const subnet = new tencentcloud.Subnet(
             `${name}-subnet`,

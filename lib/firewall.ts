@@ -1,5 +1,8 @@
 /** Inbound rules of a Gitpod node's security group, in evaluation order. */
 
+/** The subnet every node lives in (components/network.ts), unless a caller gives another. */
+export const DEFAULT_SUBNET_CIDR = "10.0.1.0/24";
+
 export interface IngressRule {
     readonly action: "ACCEPT" | "DROP";
     readonly cidrBlock: string;

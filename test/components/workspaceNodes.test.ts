@@ -181,7 +181,7 @@ describe("WorkspaceNodes: the server", () => {
         assert.ok(labels.inputs.create.includes("export DRAIN_MODE='\\''workspaces'\\''"));
         assert.ok(labels.inputs.create.includes("export NODE_NAME='\\''gitpod-dev-server'\\''"));
         assert.ok(labels.inputs.create.includes("export REMOVE_LABELS='\\''gitpod.io/workload_workspace_regular\ngitpod.io/workload_workspace_headless'\\''"));
-        assert.deepEqual(labels.dependencies.sort(), [cmd("workspace-ws-1-k3s-membership").urn, cmd("workspace-ws-2-k3s-membership").urn].sort());
+        assert.deepEqual([...labels.dependencies].sort(), [cmd("workspace-ws-1-k3s-membership").urn, cmd("workspace-ws-2-k3s-membership").urn].sort());
         assert.equal(labels.inputs.delete, undefined, "scaling to 0 gives the labels back through the server's config.yaml");
     });
 });
