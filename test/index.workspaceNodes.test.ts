@@ -1,0 +1,149 @@
+/**
+ * The whole program with `workspaceNodes: 2`, compared with the records of the same program
+ * with the key unset (the default: one VM) and set to 0 (after a scale-down), each recorded in a
+ * process of its own (test/support/recordProgram.ts).
+ */
+import { before, describe, it } from "node:test";
+import * as assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { RecordedResource } from "./support/mocks";
+import { byType, defaultOutputs, dependsOnTransitively, one, ProgramRun, runProgram } from "./support/program";
+import { valueOf } from "./support/mocks";
+
+const INSTANCE = "tencentcloud:index/instance:Instance";
+const RULE_SET = "tencentcloud:index/securityGroupRuleSet:SecurityGroupRuleSet";
+const COMMAND = "command:remote:Command";
+const TOKEN = "mock-random-password-0123456789";
+
+/** Server 10.0.1.10 (public 43.156.0.10); workspace node n: 10.0.1.2n. */
+const PRIVATE_IPS: Record<string, string> = { "gitpod-server-vm": "10.0.1.10", "workspace-ws-1-vm": "10.0.1.21", "workspace-ws-2-vm": "10.0.1.22" };
+
+let run: ProgramRun;
+let unset: RecordedResource[];
+let zero: RecordedResource[];
+
+/** The record of index.ts with `plain` config, from a process of its own. */
+function recordIn(plain: Record<string, string>): RecordedResource[] {
+    const r = spawnSync(process.execPath, ["--import", "tsx", path.join(__dirname, "support/recordProgram.ts"), JSON.stringify(plain)], {
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { resources: RecordedResource[]; error?: string };
+    assert.equal(out.error, undefined);
+    return out.resources;
+}
+
+before(async () => {
+    unset = recordIn({});
+    zero = recordIn({ workspaceNodes: "0" });
+    run = await runProgram({
+        plain: { workspaceNodes: "2", workspaceInstanceType: "SA2.2XLARGE16", workspaceDiskSize: 300 },
+        outputs: (type, name, inputs) =>
+            type === INSTANCE ? { publicIp: name === "gitpod-server-vm" ? "43.156.0.10" : "", privateIp: PRIVATE_IPS[name] } : defaultOutputs(type, name, inputs),
+    });
+});
+
+const cmd = (suffix: string) => one(run, COMMAND, suffix);
+
+/** URN -> record without the parts that only say where in the run it was recorded. */
+function byUrn(resources: readonly RecordedResource[]): Map<string, string> {
+    return new Map(resources.map((r) => [r.urn, JSON.stringify(r)]));
+}
+
+/** URNs whose record differs between two runs, and URNs only in the second. */
+function diff(before: readonly RecordedResource[], after: readonly RecordedResource[]): { changed: string[]; added: string[]; removed: string[] } {
+    const a = byUrn(before);
+    const b = byUrn(after);
+    return {
+        changed: [...a.keys()].filter((u) => b.has(u) && a.get(u) !== b.get(u)).map(nameOf),
+        added: [...b.keys()].filter((u) => !a.has(u)).map(nameOf),
+        removed: [...a.keys()].filter((u) => !b.has(u)).map(nameOf),
+    };
+}
+
+const nameOf = (urn: string) => urn.split("::").at(-1)!;
+
+describe("workspaceNodes: 2", () => {
+    it("runs without error: three instances, the agents in the server's subnet", () => {
+        assert.equal(run.error, undefined, String(run.error));
+        const vms = byType(run, INSTANCE);
+        assert.deepEqual(vms.map((v) => v.inputs.hostname).sort(), ["gitpod-dev-server", "gitpod-dev-ws-1", "gitpod-dev-ws-2"]);
+        for (const v of vms) assert.equal(v.inputs.subnetId, one(run, "tencentcloud:index/subnet:Subnet").name + "-id");
+        assert.equal(one(run, INSTANCE, "workspace-ws-1-vm").inputs.systemDiskSize, 300);
+    });
+
+    it("each agent joins the server's private address with the pinned version, its own node-ip and the workspace labels; the token on stdin as a secret", () => {
+        for (const [n, ip] of [["1", "10.0.1.21"], ["2", "10.0.1.22"]]) {
+            const install = cmd(`workspace-ws-${n}-k3s-install`);
+            for (const expected of ["export NODE_ROLE='\\''agent'\\''", "export K3S_VERSION='\\''v1.24.13+k3s1'\\''", "server: https://10.0.1.10:6443", `node-ip: ${ip}`, "- gitpod.io/workload_workspace_regular=true"]) {
+                assert.ok(install.inputs.create.includes(expected), `ws-${n} install: ${expected}`);
+            }
+            assert.equal(install.inputs.stdin, TOKEN);
+            assert.ok(install.secretPaths.includes("stdin"));
+            assert.equal(install.inputs.connection.host, ip);
+            assert.equal(install.inputs.connection.proxy.host, "43.156.0.10");
+        }
+    });
+
+    it("the server loses the workspace labels: in its config.yaml, and live once the agents are Ready", () => {
+        const server = run.resources.find((r) => r.name === "k3s-install")!.inputs.create as string;
+        assert.ok(server.includes("gitpod.io/workload_meta=true") && server.includes("gitpod.io/workload_workspace_services=true"));
+        assert.ok(!server.includes("gitpod.io/workload_workspace_regular"));
+        const relabel = cmd("workspace-server-labels");
+        assert.ok(relabel.inputs.create.includes("export NODE_NAME='\\''gitpod-dev-server'\\''"));
+        for (const n of ["1", "2"]) assert.ok(dependsOnTransitively(run, relabel, cmd(`workspace-ws-${n}-k3s-membership`)));
+    });
+
+    it("opens the node ports inside the subnet only: nothing new to the world or to adminCidrs", () => {
+        const before = unset.find((r) => r.type === RULE_SET)!.inputs.ingresses as { action: string; cidrBlock: string; port: string; protocol: string }[];
+        const server = one(run, RULE_SET, "gitpod-rules").inputs.ingresses as typeof before;
+        const added = server.filter((r) => !before.some((b) => JSON.stringify(b) === JSON.stringify(r)));
+        assert.deepEqual(added.map((r) => `${r.action} ${r.protocol} ${r.port} ${r.cidrBlock}`), ["ACCEPT TCP 6443 10.0.1.0/24", "ACCEPT TCP 10250 10.0.1.0/24", "ACCEPT UDP 4789 10.0.1.0/24", "ACCEPT TCP 5473 10.0.1.0/24"]);
+        const agents = one(run, RULE_SET, "workspace-rules").inputs.ingresses as typeof before;
+        for (const r of agents.filter((x) => x.action === "ACCEPT")) assert.equal(r.cidrBlock, "10.0.1.0/24");
+        assert.equal(agents.at(-1)?.action, "DROP");
+    });
+
+    it("each agent is drained and deleted from the cluster before its VM goes", () => {
+        for (const n of ["1", "2"]) {
+            const m = cmd(`workspace-ws-${n}-k3s-membership`);
+            assert.match(m.inputs.delete, /node-drain\.sh/);
+            assert.ok(m.inputs.delete.includes("export DRAIN_MODE='\\''remove'\\''"));
+            assert.ok(dependsOnTransitively(run, m, one(run, INSTANCE, `workspace-ws-${n}-vm`)));
+        }
+    });
+
+    it("the image preflight runs on every node", () => {
+        const checks = byType(run, COMMAND).filter((c) => /images.*-check$/.test(c.name));
+        assert.deepEqual(checks.map((c) => c.inputs.connection.host).sort(), ["10.0.1.21", "10.0.1.22", "43.156.0.10"]);
+    });
+
+    it("lists the nodes with name, private IP and role", async () => {
+        const nodes = await valueOf(run.exports.nodes as pulumi.Output<unknown>);
+        assert.deepEqual(nodes, [
+            { name: "gitpod-dev-server", privateIp: "10.0.1.10", role: "server" },
+            { name: "gitpod-dev-ws-1-workspace-ws-1-vm-id", privateIp: "10.0.1.21", role: "workspace" },
+            { name: "gitpod-dev-ws-2-workspace-ws-2-vm-id", privateIp: "10.0.1.22", role: "workspace" },
+        ]);
+    });
+});
+
+describe("the records compared", () => {
+    it("unset (the default) declares none of it: 2 nodes only add the workspace stage and change the server's rules and config.yaml", () => {
+        const d = diff(unset, run.resources);
+        assert.deepEqual(d.removed, []);
+        assert.deepEqual(d.changed.sort(), ["gitpod-rules", "k3s-install"]);
+        assert.ok(d.added.every((n) => n.startsWith("workspace") || n.startsWith("images-ws-")), d.added.join(", "));
+        assert.ok(!unset.some((r) => r.name.startsWith("workspace") || r.name.startsWith("images-ws-")));
+    });
+
+    it("0 after a scale-down is the default's record, with the node ports kept inside the subnet", () => {
+        const d = diff(unset, zero);
+        assert.deepEqual(d, { changed: ["gitpod-rules"], added: [], removed: [] });
+        const server = zero.find((r) => r.name === "k3s-install")!.inputs.create as string;
+        assert.ok(server.includes("gitpod.io/workload_workspace_regular=true"), "a single node carries every label again");
+    });
+});
