@@ -147,10 +147,21 @@ export const WORKSPACE_NODE_LABELS: Readonly<Record<string, string>> = Object.fr
     "gitpod.io/workload_workspace_headless": "true",
 });
 
-/** The server's labels: every Gitpod label on a single node, all but the workspace ones otherwise. */
+/**
+ * With it on one node, k3s' ServiceLB runs its svclb pods (hostPorts 80/443 for Gitpod's `proxy`
+ * LoadBalancer) on the labelled nodes only (k3s docs, networking services, "Controlling ServiceLB
+ * Node Selection"): the server, whose address DNS points at, not the workspace nodes.
+ */
+export const SERVICE_LB_LABEL: Readonly<Record<string, string>> = Object.freeze({ "svccontroller.k3s.cattle.io/enablelb": "true" });
+
+/**
+ * The server's labels: every Gitpod label on a single node; with workspace nodes all but the
+ * workspace ones, plus SERVICE_LB_LABEL.
+ */
 export function serverNodeLabels(workspaceNodes: number): Record<string, string> {
     if (workspaceNodes === 0) return { ...GITPOD_NODE_LABELS };
-    return Object.fromEntries(Object.entries(GITPOD_NODE_LABELS).filter(([k]) => !(k in WORKSPACE_NODE_LABELS)));
+    const services = Object.entries(GITPOD_NODE_LABELS).filter(([k]) => !(k in WORKSPACE_NODE_LABELS));
+    return { ...Object.fromEntries(services), ...SERVICE_LB_LABEL };
 }
 
 export interface K3sAgentConfigOptions {

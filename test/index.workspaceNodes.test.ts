@@ -92,6 +92,7 @@ describe("workspaceNodes: 2", () => {
         const server = run.resources.find((r) => r.name === "k3s-install")!.inputs.create as string;
         assert.ok(server.includes("gitpod.io/workload_meta=true") && server.includes("gitpod.io/workload_workspace_services=true"));
         assert.ok(!server.includes("gitpod.io/workload_workspace_regular"));
+        assert.ok(server.includes("svccontroller.k3s.cattle.io/enablelb=true"), "ServiceLB's hostPorts 80/443 stay on the server");
         const relabel = cmd("workspace-server-labels");
         assert.ok(relabel.inputs.create.includes("export NODE_NAME='\\''gitpod-dev-server'\\''"));
         for (const n of ["1", "2"]) assert.ok(dependsOnTransitively(run, relabel, cmd(`workspace-ws-${n}-k3s-membership`)));

@@ -25,12 +25,13 @@ describe("workspace node labels", () => {
         ]);
     });
 
-    it("with workspace nodes the server keeps meta, ide and (workspace) services only", () => {
+    it("with workspace nodes the server keeps meta, ide and (workspace) services, and alone serves the LoadBalancer", () => {
         assert.deepEqual(serverNodeLabels(2), {
             "gitpod.io/workload_meta": "true",
             "gitpod.io/workload_ide": "true",
             "gitpod.io/workload_services": "true",
             "gitpod.io/workload_workspace_services": "true",
+            "svccontroller.k3s.cattle.io/enablelb": "true",
         });
     });
 });
