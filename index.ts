@@ -27,7 +27,8 @@ const tags = { "gitpod-tencent": stack };
 // 1. The VM with its network and SSH key.
 const network = new Network("gitpod", { zone: config.zone, adminCidrs: config.adminCidrs, nodeTraffic: config.workspaceNodeTraffic, tags });
 const sshKey = new SshKey("gitpod", { keyName: keyPairName(PROJECT, stack), tags });
-const server = new CvmNode("gitpod-server", {
+// The VM settings every node shares (workspace nodes change the type and disk size).
+const serverVm = {
     region: config.region,
     zone: config.zone,
     instanceType: config.instanceType,
@@ -37,10 +38,13 @@ const server = new CvmNode("gitpod-server", {
     bandwidthOut: config.bandwidthOut,
     vpcId: network.vpcId,
     subnetId: network.subnetId,
-    securityGroupId: network.securityGroupId,
     keyId: sshKey.keyId,
-    hostname: nodeHostname(stack, "server"),
     allowReplacement: config.allowVmReplacement,
+};
+const server = new CvmNode("gitpod-server", {
+    ...serverVm,
+    securityGroupId: network.securityGroupId,
+    hostname: nodeHostname(stack, "server"),
     tags,
 });
 
@@ -74,19 +78,9 @@ new ImagePreflight("images", { target, k3sReady, registryMirrors: config.registr
 const workspace = config.workspaceNodes === 0 ? undefined : new WorkspaceNodes("workspace", {
     count: config.workspaceNodes,
     stack,
-    region: config.region,
-    zone: config.zone,
-    instanceType: config.workspaceInstanceType,
-    ubuntuVersion: config.ubuntuVersion,
-    systemDiskType: config.systemDiskType,
-    systemDiskSize: config.workspaceDiskSize,
-    bandwidthOut: config.bandwidthOut,
-    vpcId: network.vpcId,
-    subnetId: network.subnetId,
+    vm: { ...serverVm, instanceType: config.workspaceInstanceType, systemDiskSize: config.workspaceDiskSize },
     subnetCidr: network.subnetCidr,
     serverRules: network.rules,
-    keyId: sshKey.keyId,
-    allowReplacement: config.allowVmReplacement,
     server: { target, privateIp: server.privateIp, nodeName: server.hostname, token: k3s.token },
     serverReady: k3sReady,
     clusterReady: calico.ready,

@@ -22,7 +22,7 @@ import { agentIngressRules } from "../lib/firewall";
 import { WORKSPACE_NODE_LABELS } from "../lib/k3sConfig";
 import { RegistryMirrors } from "../lib/registries";
 import { agentHostname, agentRole, ClusterNode } from "../lib/workspaceNodes";
-import { CvmNode } from "./cvmNode";
+import { CvmNode, CvmNodeArgs } from "./cvmNode";
 import { K3sAgent } from "./k3sAgent";
 import { remoteScript, SshTarget } from "./remote";
 
@@ -31,24 +31,15 @@ export interface WorkspaceNodesArgs {
     readonly count: number;
     /** Stack name: host names are gitpod-<stack>-ws-<n>. */
     readonly stack: string;
-    readonly region: string;
-    readonly zone: string;
-    /** Config `workspaceInstanceType` (at least 16 GiB, Gitpod's preflight for workspace nodes). */
-    readonly instanceType: string;
-    readonly ubuntuVersion: string;
-    readonly systemDiskType: string;
-    /** Config `workspaceDiskSize`, GiB: workspaces, their images and backups in flight live here. */
-    readonly systemDiskSize: number;
-    /** Public bandwidth cap (egress) in Mbps, billed by traffic. */
-    readonly bandwidthOut: number;
-    readonly vpcId: pulumi.Input<string>;
-    readonly subnetId: pulumi.Input<string>;
+    /**
+     * Each agent's VM: the server's settings with `workspaceInstanceType` (at least 16 GiB, Gitpod's
+     * preflight) and `workspaceDiskSize` (workspaces, their images and backups in flight live there).
+     */
+    readonly vm: Omit<CvmNodeArgs, "securityGroupId" | "hostname" | "tags">;
     /** The subnet's range: the only source the agents' group admits. */
     readonly subnetCidr: string;
     /** The server group's rules (they admit the agents): the agents' bootstrap waits on them. */
     readonly serverRules: pulumi.Resource;
-    readonly keyId: pulumi.Input<string>;
-    readonly allowReplacement: boolean;
     /** The server: SSH target (public), private address, Kubernetes node name, cluster token. */
     readonly server: { target: SshTarget; privateIp: pulumi.Input<string>; nodeName: string; token: pulumi.Input<string> };
     /** K3sServer's `ready`. */
@@ -127,22 +118,7 @@ export class WorkspaceNodes extends pulumi.ComponentResource {
         const hostname = agentHostname(args.stack, index);
         const vm = new CvmNode(
             `${name}-${role}`,
-            {
-                region: args.region,
-                zone: args.zone,
-                instanceType: args.instanceType,
-                ubuntuVersion: args.ubuntuVersion,
-                systemDiskType: args.systemDiskType,
-                systemDiskSize: args.systemDiskSize,
-                bandwidthOut: args.bandwidthOut,
-                vpcId: args.vpcId,
-                subnetId: args.subnetId,
-                securityGroupId: group.id,
-                keyId: args.keyId,
-                hostname,
-                allowReplacement: args.allowReplacement,
-                tags: { ...args.tags, "gitpod-tencent-role": "workspace" },
-            },
+            { ...args.vm, securityGroupId: group.id, hostname, tags: { ...args.tags, "gitpod-tencent-role": "workspace" } },
             { parent: this },
         );
         const target: SshTarget = { host: vm.privateIp, privateKey: args.server.target.privateKey, jump: args.server.target };

@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import YAML from "yaml";
 import { agentIngressRules, ingressRules, nodeRules } from "../../lib/firewall";
-import { renderK3sAgentConfig, serverNodeLabels, type K3sAgentConfigOptions } from "../../lib/k3sConfig";
+import { GITPOD_NODE_LABELS, renderK3sAgentConfig, serverNodeLabels, type K3sAgentConfigOptions } from "../../lib/k3sConfig";
 import { agentHostname, instanceTypeMemoryGib, subnetCapacity } from "../../lib/workspaceNodes";
 
 const agent: K3sAgentConfigOptions = {
@@ -15,14 +15,7 @@ const agent: K3sAgentConfigOptions = {
 
 describe("workspace node labels", () => {
     it("a single node carries every Gitpod label", () => {
-        assert.deepEqual(Object.keys(serverNodeLabels(0)).sort(), [
-            "gitpod.io/workload_ide",
-            "gitpod.io/workload_meta",
-            "gitpod.io/workload_services",
-            "gitpod.io/workload_workspace_headless",
-            "gitpod.io/workload_workspace_regular",
-            "gitpod.io/workload_workspace_services",
-        ]);
+        assert.deepEqual(serverNodeLabels(0), GITPOD_NODE_LABELS);
     });
 
     it("with workspace nodes the server keeps meta, ide and (workspace) services, and alone serves the LoadBalancer", () => {
