@@ -126,9 +126,14 @@ check_licence_endpoint() {
   log "licence endpoint $endpoint accepts the licence"
 }
 
+# Whether the app is installed: no admin console means no; an admin console that cannot list
+# its apps stops the run (installing again would fail with "license already exists").
 app_installed() {
   k3s kubectl -n "$GITPOD_NAMESPACE" get deployment kotsadm >/dev/null 2>&1 || return 1
-  "$plugin" get apps -n "$GITPOD_NAMESPACE" -o json 2>/dev/null | grep -Eq "\"slug\": *\"$APP_SLUG\""
+  local apps
+  apps="$("$plugin" get apps -n "$GITPOD_NAMESPACE" -o json 2>&1)" ||
+    die 1 "the admin console in $GITPOD_NAMESPACE does not list its apps ($apps); is it running? k3s kubectl -n $GITPOD_NAMESPACE get pods"
+  grep -Eq "\"slug\": *\"$APP_SLUG\"" <<<"$apps"
 }
 
 # Runs kots with its output on stderr and in $work/kots.log; on failure, a licence problem
