@@ -108,7 +108,7 @@ export class Gitpod extends pulumi.ComponentResource {
 
         // Letters and digits only: the password is typed into the admin console's login form.
         const password = new random.RandomPassword(`${name}-admin-password`, { length: 24, special: false }, { parent: this });
-        this.adminPassword = password.result;
+        this.adminPassword = pulumi.secret(password.result);
 
         const configValues = stringify(
             kotsConfigValues({
