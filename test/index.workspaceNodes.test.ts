@@ -117,9 +117,17 @@ describe("workspaceNodes: 2", () => {
         }
     });
 
-    it("the image preflight runs on every node", () => {
-        const checks = byType(run, COMMAND).filter((c) => /images.*-check$/.test(c.name));
-        assert.deepEqual(checks.map((c) => c.inputs.connection.host).sort(), ["10.0.1.21", "10.0.1.22", "43.156.0.10"]);
+    it("the image preflight and the workspace-image pre-pull run on every node", () => {
+        const on = (pattern: RegExp) => byType(run, COMMAND).filter((c) => pattern.test(c.name)).map((c) => c.inputs.connection.host).sort();
+        assert.deepEqual(on(/^images.*-check$/), ["10.0.1.21", "10.0.1.22", "43.156.0.10"]);
+        assert.deepEqual(on(/^workspace-image.*-start$/), ["10.0.1.21", "10.0.1.22", "43.156.0.10"]);
+    });
+
+    it("Gitpod installs once the agents are Ready, the server relabelled and every node's images checked", () => {
+        const install = one(run, COMMAND, "gitpod-kots");
+        for (const dep of [cmd("workspace-server-labels"), cmd("images-ws-1-check"), cmd("images-ws-2-check")]) {
+            assert.ok(install.dependencies.includes(dep.urn), `waits on ${dep.name}`);
+        }
     });
 
     it("lists the nodes with name, private IP and role", async () => {
@@ -133,12 +141,16 @@ describe("workspaceNodes: 2", () => {
 });
 
 describe("the records compared", () => {
-    it("unset (the default) declares none of it: 2 nodes only add the workspace stage and change the server's rules and config.yaml", () => {
+    it("unset (the default) declares none of it: 2 nodes add the workspace stage, change the server's rules and config.yaml, and make Gitpod wait", () => {
         const d = diff(unset, run.resources);
         assert.deepEqual(d.removed, []);
-        assert.deepEqual(d.changed.sort(), ["gitpod-rules", "k3s-install"]);
-        assert.ok(d.added.every((n) => n.startsWith("workspace") || n.startsWith("images-ws-")), d.added.join(", "));
-        assert.ok(!unset.some((r) => r.name.startsWith("workspace") || r.name.startsWith("images-ws-")));
+        assert.deepEqual(d.changed.sort(), ["gitpod-kots", "gitpod-rules", "k3s-install"]);
+        assert.deepEqual(d.added.filter((n) => !n.startsWith("workspace") && !n.startsWith("images-ws-")), []);
+        const before = unset.find((r) => r.name === "gitpod-kots")!;
+        const after = one(run, COMMAND, "gitpod-kots");
+        assert.deepEqual({ ...after, dependencies: before.dependencies }, before, "only what the Gitpod install waits on changes");
+        assert.ok(!unset.some((r) => /(^workspace$|^workspace-(ws|sg|rules|server))|-ws-\d/.test(r.name)));
+        assert.ok(!unset.some((r) => r.type === "gitpod-tencent:cluster:WorkspaceNodes" || r.type === INSTANCE && r.name !== "gitpod-server-vm"));
     });
 
     it("0 after a scale-down is the default's record, with the node ports kept inside the subnet", () => {

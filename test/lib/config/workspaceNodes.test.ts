@@ -2,9 +2,11 @@ import { describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, validateConfig } from "../../../lib/config";
+import { VALID_CONFIG } from "../../support/program";
 
 const SECRETS = { dnspodSecretId: pulumi.secret("AKIDx"), dnspodSecretKey: pulumi.secret("key") };
-const VALID = { domain: "gitpod.example.com", acmeEmail: "ops@example.com", adminCidrs: JSON.stringify(["203.0.113.7/32"]) };
+/** The program tests' valid stack, as the CLI hands it over (strings). */
+const VALID = Object.fromEntries(Object.entries(VALID_CONFIG).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
 
 const config = (values: Record<string, string> = {}) => validateConfig({ values: { ...VALID, ...values }, secrets: SECRETS, cloudCredentials: true });
 
