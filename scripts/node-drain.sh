@@ -5,8 +5,8 @@
 #               so a running workspace is stopped and backed up by ws-daemon, which stays as a
 #               DaemonSet pod until the end), then `kubectl delete node`, which also removes
 #               k3s' node-password Secret so the name can join again. A Node that is already
-#               gone is fine; one that is not Ready cannot finish a drain (its kubelet does not
-#               answer), so it is deleted without one.
+#               gone is fine; one that stays not Ready for NODE_READY_WAIT_SECONDS cannot finish
+#               a drain (its kubelet does not answer), so it is deleted without one.
 #   workspaces  on the server when the first workspace node has joined: only Gitpod workspace
 #               pods (app=gitpod,component=workspace) are drained from the server while it is
 #               cordoned (so no new one lands there meanwhile), then REMOVE_LABELS are taken off
@@ -19,6 +19,7 @@
 #   DRAIN_MODE              required: remove | workspaces
 #   REMOVE_LABELS           workspaces mode: label keys, one per line
 #   DRAIN_TIMEOUT_SECONDS   bound for the drain; default 900
+#   NODE_READY_WAIT_SECONDS remove mode: how long a not-Ready Node may take to come back; default 60
 # Stdin: not read.
 # Exit codes: 0 done (or nothing to do); 1 the drain timed out (the pods that did not leave are
 #   listed) or a kubectl step failed; 2 invalid parameter.
@@ -28,6 +29,7 @@ SCRIPT_NAME="node-drain"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 DRAIN_TIMEOUT_SECONDS="${DRAIN_TIMEOUT_SECONDS:-900}"
+NODE_READY_WAIT_SECONDS="${NODE_READY_WAIT_SECONDS:-60}"
 REMOVE_LABELS="${REMOVE_LABELS:-}"
 WORKSPACE_PODS="app=gitpod,component=workspace"
 
@@ -37,7 +39,7 @@ case "${DRAIN_MODE:-}" in
   workspaces) [[ -n "$REMOVE_LABELS" ]] || die 2 "REMOVE_LABELS is empty: workspaces mode needs the label keys to take off $NODE_NAME" ;;
   *) die 2 "DRAIN_MODE must be 'remove' or 'workspaces', got '${DRAIN_MODE:-}'" ;;
 esac
-require_whole_numbers --of seconds DRAIN_TIMEOUT_SECONDS
+require_whole_numbers --of seconds DRAIN_TIMEOUT_SECONDS NODE_READY_WAIT_SECONDS
 
 kc() { k3s kubectl "$@"; }
 
@@ -69,11 +71,10 @@ if [[ "$DRAIN_MODE" == remove ]]; then
     log "node $NODE_NAME is already gone: nothing to drain"
     exit 0
   fi
-  ready="$(kc get node "$NODE_NAME" -o 'jsonpath={.status.conditions[?(@.type=="Ready")].status}')"
-  if [[ "$ready" == True ]]; then
+  if kc wait --for=condition=Ready "node/$NODE_NAME" --timeout="${NODE_READY_WAIT_SECONDS}s" >/dev/null 2>&1; then
     drain
   else
-    log "node $NODE_NAME is not Ready (${ready:-no status}): its kubelet cannot stop pods, deleting it without a drain"
+    log "node $NODE_NAME is not Ready after ${NODE_READY_WAIT_SECONDS}s: its kubelet cannot stop pods, deleting it without a drain"
   fi
   kc delete node "$NODE_NAME" --timeout=120s >&2 || die 1 "'kubectl delete node $NODE_NAME' failed (output above)"
   log "node $NODE_NAME drained and deleted"

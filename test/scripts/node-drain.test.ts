@@ -4,7 +4,7 @@ import { makeStubDir, runRendered, type StubDir } from "../support/stubs";
 
 // k3s stub: state files decide the answers.
 //   node-absent     the Node does not exist
-//   not-ready       its Ready condition is "Unknown"
+//   not-ready       it does not become Ready
 //   drain-fails     `kubectl drain` times out
 //   cordoned        the node was cordoned before
 //   labels          the labels it carries, one key per line
@@ -13,8 +13,8 @@ shift
 case "$*" in
   "get node "*" --ignore-not-found -o name")
     [[ -f "$STUB_STATE/node-absent" ]] || echo "node/$3" ;;
-  "get node "*" -o jsonpath={.status.conditions[?(@.type==\\"Ready\\")].status}")
-    if [[ -f "$STUB_STATE/not-ready" ]]; then printf Unknown; else printf True; fi ;;
+  "wait --for=condition=Ready node/"*" --timeout="*)
+    [[ ! -f "$STUB_STATE/not-ready" ]] ;;
   "get node "*" -o jsonpath={.spec.unschedulable}")
     if [[ -f "$STUB_STATE/cordoned" ]]; then printf true; fi ;;
   "get nodes -l "*" --field-selector metadata.name="*" -o name")
@@ -72,13 +72,14 @@ describe("node-drain.sh", () => {
             assert.deepEqual(kubectl(), ["get node gitpod-dev-ws-2-ins-2 --ignore-not-found -o name"]);
         });
 
-        it("a Node that is not Ready is deleted without a drain that could never finish", () => {
+        it("a Node that stays not Ready (bounded wait) is deleted without a drain that could never finish", () => {
             s.writeState("not-ready", "");
-            const r = remove();
+            const r = run({ NODE_NAME: "gitpod-dev-ws-2-ins-2", DRAIN_MODE: "remove", NODE_READY_WAIT_SECONDS: "30" });
             assert.equal(r.status, 0, r.stderr);
+            assert.ok(kubectl().includes("wait --for=condition=Ready node/gitpod-dev-ws-2-ins-2 --timeout=30s"));
             assert.ok(!kubectl().some((c) => c.startsWith("drain")));
             assert.ok(kubectl().includes("delete node gitpod-dev-ws-2-ins-2 --timeout=120s"));
-            assert.match(r.stderr, /not Ready \(Unknown\)/);
+            assert.match(r.stderr, /not Ready after 30s/);
         });
     });
 
