@@ -52,6 +52,29 @@ describe("Tencent Cloud provider contract", () => {
     });
 });
 
+describe("the one Tencent Cloud provider", () => {
+    const PROVIDER = "pulumi:providers:tencentcloud";
+
+    it("is in gitpod-tencent:region with the tencentcloud:* credentials, the key a secret", () => {
+        const provider = one(run, PROVIDER);
+        assert.equal(provider.inputs.region, "ap-singapore");
+        assert.equal(provider.inputs.secretId, "AKIDcloudexample");
+        assert.equal(provider.inputs.secretKey, "cloud-secret-key-value");
+        assert.ok(provider.secretPaths.includes("secretKey"), "secretKey is secret");
+        assert.ok(provider.additionalSecretOutputs.includes("secretKey"));
+    });
+
+    it("every tencentcloud resource and every lookup goes through it", () => {
+        const ref = `${one(run, PROVIDER).urn}::`;
+        const resources = run.resources.filter((r) => r.custom && r.type.startsWith("tencentcloud:"));
+        assert.ok(resources.length >= 9, `only ${resources.length} tencentcloud resources`);
+        for (const r of resources) assert.ok(r.provider.startsWith(ref), `${r.type} ${r.name} uses ${r.provider || "the default provider"}`);
+        const lookups = run.invokes.filter((i) => i.token.startsWith("tencentcloud:"));
+        assert.ok(lookups.length >= 3, `only ${lookups.length} tencentcloud lookups`);
+        for (const i of lookups) assert.ok(i.provider.startsWith(ref), `${i.token} uses ${i.provider || "the default provider"}`);
+    });
+});
+
 describe("the VM", () => {
     it("is a pay-as-you-go SA2.2XLARGE16 with a public IP, an SSD system disk and the key", () => {
         const vm = one(run, INSTANCE);
@@ -145,6 +168,14 @@ describe("the cluster", () => {
         const k8s = run.resources.filter((r) => r.custom && r.type.startsWith("kubernetes:"));
         assert.ok(k8s.length >= 5, `only ${k8s.length} kubernetes resources`);
         for (const r of k8s) assert.ok(r.provider.startsWith(ref), `${r.type} ${r.name} uses ${r.provider || "the default provider"}`);
+    });
+
+    it("SSH steps wait on the security group rules; the bootstrap re-runs on a fresh disk", () => {
+        const rules = one(run, "tencentcloud:index/securityGroupRuleSet:SecurityGroupRuleSet");
+        const commands = byType(run, "command:remote:Command");
+        for (const c of commands) assert.ok(c.dependencies.includes(rules.urn), `${c.name} does not wait on the firewall`);
+        const install = commands.find((c) => c.name === "k3s-install");
+        assert.deepEqual(install?.inputs.triggers, ["gitpod-server-vm-id", JSON.stringify(["gitpod-server-vm-id", "img-ubuntu2004-new", null, null, null, null])]);
     });
 
     it("bootstraps after the VM exists, and installs add-ons after k3s", () => {

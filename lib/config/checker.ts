@@ -14,6 +14,8 @@ export interface RawConfig {
     readonly secrets: Readonly<Record<string, pulumi.Output<string> | undefined>>;
     /** Whether Tencent Cloud API credentials reach the provider (config or environment). */
     readonly cloudCredentials: boolean;
+    /** `tencentcloud:region` when set in the stack config: it must agree with `region`. */
+    readonly providerRegion?: string;
 }
 
 /** The keys one stage reads, and the defaults it shares with Pulumi.yaml's `config:` block. */

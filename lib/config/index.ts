@@ -57,5 +57,5 @@ export function loadConfig(): StackConfig {
     const cloudCredentials =
         (provider.get("secretId") !== undefined || process.env.TENCENTCLOUD_SECRET_ID !== undefined) &&
         (provider.getSecret("secretKey") !== undefined || process.env.TENCENTCLOUD_SECRET_KEY !== undefined);
-    return validateConfig({ values, secrets, cloudCredentials });
+    return validateConfig({ values, secrets, cloudCredentials, providerRegion: provider.get("region") });
 }
