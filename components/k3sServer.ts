@@ -148,24 +148,30 @@ function installParams(args: K3sServerArgs): Record<string, pulumi.Input<string>
     };
 }
 
+/** pulumi-kubernetes' own switches for the same behaviour, read by its SDK and provider. */
+export const UNREACHABLE_ENV = ["PULUMI_K8S_DELETE_UNREACHABLE", "PULUMI_K8S_SKIP_UPDATE_UNREACHABLE"] as const;
+
 /**
  * The one Kubernetes provider. `skipUnreachable` sets pulumi-kubernetes' `deleteUnreachable`
  * (refresh/destroy drop resources of a cluster that cannot be reached) and
- * `skipUpdateUnreachable` (changes to them are skipped); the provider logs each skip, and the
- * run warns up front that skipping is on.
+ * `skipUpdateUnreachable` (changes to them are skipped); the provider logs each skip. Off, the
+ * options are left unset rather than `false`: an explicit value would override the
+ * PULUMI_K8S_DELETE_UNREACHABLE environment variable, the one-off way out the provider's own
+ * "cluster is unreachable" error names (provider/pkg/provider/provider.go, `deleteUnreachable`:
+ * "If the provider flag is set, use that value ... This will override the ENV var."). Either
+ * way the run warns up front that skipping is on.
  */
 function kubernetesProvider(name: string, kubeconfig: pulumi.Output<string>, skipUnreachable: boolean, parent: pulumi.Resource): k8s.Provider {
-    if (skipUnreachable) {
+    const fromEnv = UNREACHABLE_ENV.filter((v) => process.env[v] === "true");
+    if (skipUnreachable || fromEnv.length > 0) {
+        const why = skipUnreachable ? "skipUnreachableCluster is on" : `${fromEnv.join(" and ")} ${fromEnv.length > 1 ? "are" : "is"} set`;
         pulumi.log.warn(
-            "skipUnreachableCluster is on: if the k3s API cannot be reached, Kubernetes resources are skipped (up) or dropped from state (refresh, destroy) instead of failing the run",
+            `${why}: if the k3s API cannot be reached, Kubernetes resources are skipped (up) or dropped from state (refresh, destroy) instead of failing the run`,
             parent,
         );
     }
-    return new k8s.Provider(
-        name,
-        { kubeconfig, enableServerSideApply: true, deleteUnreachable: skipUnreachable, skipUpdateUnreachable: skipUnreachable },
-        { parent },
-    );
+    const skip = skipUnreachable ? true : undefined;
+    return new k8s.Provider(name, { kubeconfig, enableServerSideApply: true, deleteUnreachable: skip, skipUpdateUnreachable: skip }, { parent });
 }
 
 export class K3sServer extends pulumi.ComponentResource {

@@ -5,7 +5,7 @@
 import { before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { K3sServer } from "../../components/k3sServer";
+import { K3sServer, UNREACHABLE_ENV } from "../../components/k3sServer";
 import { DEFAULT_DIAL, FIRST_CONTACT_DIAL } from "../../components/remote";
 import YAML from "yaml";
 import { COMMAND, fakeReady, fakeTarget, scriptParam, setupComponentMocks, testK3sServer } from "../support/fixtures";
@@ -42,6 +42,11 @@ before(async () => {
     });
     // The operations stage's case: a destroy after the VM is gone.
     const gone = testK3sServer("k3sgone", { target: fakeTarget("43.156.0.12", PRIVATE_KEY), instanceId: "ins-0003", skipUnreachableCluster: true });
+    // The provider's own escape hatch, set for one run.
+    for (const v of UNREACHABLE_ENV) delete process.env[v];
+    process.env.PULUMI_K8S_DELETE_UNREACHABLE = "true";
+    testK3sServer("k3senv", { target: fakeTarget("43.156.0.13", PRIVATE_KEY), instanceId: "ins-0004" });
+    delete process.env.PULUMI_K8S_DELETE_UNREACHABLE;
     await Promise.all([valueOf(k3s.kubeconfig), valueOf(gone.kubeconfig)]);
     await pulumi.runtime.disconnect();
     pulumi.log.warn = warn;
@@ -169,8 +174,9 @@ describe("K3sServer: the Kubernetes provider", () => {
         assert.equal(provider.inputs.kubeconfig, KUBECONFIG);
         assert.ok(provider.secretPaths.includes("kubeconfig"));
         assert.ok([true, "true"].includes(provider.inputs.enableServerSideApply));
+        // Unset, not false: PULUMI_K8S_DELETE_UNREACHABLE=true stays available for a one-off run.
         for (const key of ["deleteUnreachable", "skipUpdateUnreachable"]) {
-            assert.ok([false, "false"].includes(provider.inputs[key]), `${key} is off: got ${provider.inputs[key]}`);
+            assert.equal(provider.inputs[key], undefined, `${key} is off`);
         }
         assert.ok(provider.dependencies.includes(cmd("k3s-kubeconfig").urn), "the provider waits on the kubeconfig");
         assert.equal(k3s.skipsUnreachableCluster, false);
@@ -184,6 +190,12 @@ describe("K3sServer: the Kubernetes provider", () => {
         const said = warnings.filter((w) => w.includes("skipUnreachableCluster"));
         assert.equal(said.length, 1, warnings.join("\n"));
         assert.match(said[0], /skipped \(up\) or dropped from state \(refresh, destroy\)/);
+    });
+
+    it("PULUMI_K8S_DELETE_UNREACHABLE=true in the environment works and the run says so too", () => {
+        assert.ok([true, "true"].includes(one(run, "pulumi:providers:kubernetes", "k3senv-provider").inputs.deleteUnreachable));
+        assert.ok(warnings.some((w) => w.startsWith("PULUMI_K8S_DELETE_UNREACHABLE is set: if the k3s API cannot be reached")), warnings.join("\n"));
+        assert.equal(warnings.length, 2, "one warning per provider that may skip, none for the others");
     });
     it("`ready` is the kubeconfig step (after the install)", async () => {
         assert.equal(await valueOf(k3s.ready.urn), cmd("k3s-kubeconfig").urn);
