@@ -9,6 +9,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { assertRecordedAtLeast, byType, dependsOnTransitively, one, ProgramRun, runProgram, VALID_SECRETS } from "./support/program";
 import { valueOf } from "./support/mocks";
 import { checkInvokeArgs, checkResourceInputs } from "./support/tencentcloudSchema";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+const PROVIDER_SCHEMA = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures", "tencentcloud", "schema-subset.json"), "utf8")).provider;
 
 const INSTANCE = "tencentcloud:index/instance:Instance";
 const RECORD = "tencentcloud:index/dnspodRecord:DnspodRecord";
@@ -62,6 +66,14 @@ describe("the one Tencent Cloud provider", () => {
         assert.equal(provider.inputs.secretKey, "cloud-secret-key-value");
         assert.ok(provider.secretPaths.includes("secretKey"), "secretKey is secret");
         assert.ok(provider.additionalSecretOutputs.includes("secretKey"));
+    });
+
+    it("sets only inputs the provider's schema declares, the secret ones as secrets", () => {
+        const declared = PROVIDER_SCHEMA.inputProperties as Record<string, { secret?: boolean }>;
+        const provider = one(run, PROVIDER);
+        const set = Object.entries(provider.inputs).filter(([, v]) => v !== undefined && v !== "null");
+        for (const [key] of set) assert.ok(key in declared, `${key} is not a tencentcloud provider input`);
+        for (const [key] of set.filter(([k]) => declared[k]?.secret)) assert.ok(provider.secretPaths.includes(key), `${key} must be secret`);
     });
 
     it("every tencentcloud resource and every lookup goes through it", () => {

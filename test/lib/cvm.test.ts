@@ -1,6 +1,9 @@
 import { describe, it } from "node:test";
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import {
+    REIMAGING_INPUTS,
     bootDiskKey,
     checkInstanceTypeOffered,
     imageInput,
@@ -80,6 +83,16 @@ describe("failed lookups and an existing VM", () => {
 });
 
 describe("the boot disk key", () => {
+    it("covers the instance inputs the provider applies with ResetInstance, each one a real input", () => {
+        // resource_tc_instance.go v1.83.25, Update: `if d.HasChange("image_id") || ... "keep_image_login")`.
+        assert.deepEqual([...REIMAGING_INPUTS], ["imageId", "disableSecurityService", "disableMonitorService", "disableAutomationService", "keepImageLogin"]);
+        const schema = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "tencentcloud", "schema-subset.json"), "utf8"));
+        const tf = schema.tfSchemas.tencentcloud_instance.schema as Record<string, unknown>;
+        for (const input of REIMAGING_INPUTS) {
+            assert.ok(input.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) in tf, `${input} is a tencentcloud_instance input`);
+        }
+    });
+
     it("changes with the instance or any input that re-installs its disk (ResetInstance)", () => {
         const base = bootDiskKey("ins-1", { imageId: "img-1" });
         assert.equal(base, '["ins-1","img-1",null,null,null,null]');
