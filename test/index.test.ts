@@ -185,7 +185,10 @@ describe("the cluster", () => {
     it("SSH steps wait on the security group rules; the bootstrap re-runs on a fresh disk", () => {
         const rules = one(run, "tencentcloud:index/securityGroupRuleSet:SecurityGroupRuleSet");
         const commands = byType(run, "command:remote:Command");
-        for (const c of commands) assert.ok(c.dependencies.includes(rules.urn), `${c.name} does not wait on the firewall`);
+        for (const c of commands) {
+            assert.ok(c.dependencies.includes(rules.urn), `${c.name} does not wait on the firewall`);
+            assert.equal(c.inputs.addPreviousOutputInEnv, false, `${c.name} would send its previous stdout in the SSH environment`);
+        }
         const install = commands.find((c) => c.name === "k3s-install");
         assert.deepEqual(install?.inputs.triggers, ["gitpod-server-vm-id", JSON.stringify(["gitpod-server-vm-id", "img-ubuntu2004-new", null, null, null, null])]);
     });
