@@ -8,12 +8,15 @@
  *   3. k3s install     scripts/k3s-install.sh    (config.yaml, registries.yaml, pinned release;
  *                                                waits for the API server)
  *   4. kubeconfig      scripts/read-kubeconfig.sh (stdout secret, never logged)
- *   5. k8s.Provider    built from that kubeconfig
- * Waits for: the VM (through `target.host` and `instanceId`). It does not wait for the node to
- * be Ready: with `flannel-backend: none` that needs Calico (components/calico.ts).
+ *   5. k8s.Provider    built from that kubeconfig; an unreachable API fails the run unless
+ *                      `skipUnreachableCluster` (then the run warns)
+ * Waits for: the VM (through `target.host`, `instanceId`, `bootDisk`) and the firewall
+ * (`target.reachableAfter`). Steps 1, 3 and 4 run again on a fresh disk (new or re-imaged VM).
+ * It does not wait for the node to be Ready: with `flannel-backend: none` that needs Calico
+ * (components/calico.ts).
  *
  * Agent-ready: `bootstrapNode` (host prep + install, token on stdin) is the part a later
- * `K3sAgent` reuses as is: an agent would pass its own target/instanceId, the server's
+ * `K3sAgent` reuses as is: an agent would pass its own target/instanceId/bootDisk, the server's
  * `token` output as stdin and a server URL parameter (k3s-install.sh would grow a `GT_K3S_URL`
  * parameter and write `server:` into config.yaml, switching the installer to agent mode). An
  * agent needs no kubeconfig and no provider; it would wait on this server's `ready`.
