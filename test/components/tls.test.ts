@@ -12,7 +12,6 @@ import { byType, dependsOnTransitively, one } from "../support/program";
 import { Recording } from "../support/mocks";
 import { CERTIFICATE_WAIT_SECONDS, Tls } from "../../components/tls";
 import { ACME_SERVERS, AcmeServer } from "../../lib/config";
-import { gitpodCertificate } from "../../lib/tls";
 import { PINS } from "../../lib/versions";
 
 const SECRET_ID = "AKIDtlsTestSecretId0123456789";
@@ -246,8 +245,9 @@ describe("certificate wait", () => {
 
     it("re-runs only when the certificate's spec or the object itself changes (stable triggers, no randomness)", () => {
         const wait = one(run, COMMAND, "wait-certificate");
-        const spec = gitpodCertificate({ domain: "gitpod.example.com", namespace: "gitpod" }).spec;
-        assert.deepEqual(wait.inputs.triggers, [JSON.stringify(spec), CERT_UID]);
+        const cert = one(run, CERTIFICATE, "certificate");
+        assert.deepEqual(wait.inputs.triggers, [JSON.stringify(cert.inputs.spec), CERT_UID]);
+        assert.deepEqual(JSON.parse(wait.inputs.triggers[0]).dnsNames, ["gitpod.example.com", "*.gitpod.example.com", "*.ws.gitpod.example.com"]);
     });
 
     it("is the component's certificateReady output", async () => {
