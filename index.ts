@@ -3,7 +3,9 @@
  * The stages, in the order the dependency graph gives them.
  */
 import * as pulumi from "@pulumi/pulumi";
+import * as tencentcloud from "@pulumi/tencentcloud";
 import { loadConfig, PROJECT } from "./lib/config";
+import { readTencentCloudAccess } from "./lib/config/cloud";
 import { nodeHostname } from "./lib/cvm";
 import { gitpodNames } from "./lib/dns";
 import { serverNodeLabels } from "./lib/k3sConfig";
@@ -26,9 +28,12 @@ const config = loadConfig();
 const stack = pulumi.getStack();
 const tags = { "gitpod-tencent": stack };
 
-// 1. The VM with its network and SSH key.
-const network = new Network("gitpod", { zone: config.zone, adminCidrs: config.adminCidrs, nodeTraffic: config.workspaceNodeTraffic, tags });
-const sshKey = new SshKey("gitpod", { keyName: keyPairName(PROJECT, stack), tags });
+// 1. The VM with its network and SSH key. One Tencent Cloud provider, in `region`, for every
+//    cloud resource and lookup (children inherit it from their component).
+const tencentCloud = new tencentcloud.Provider("tencentcloud", { region: config.region, ...readTencentCloudAccess() });
+const cloud = { providers: [tencentCloud] };
+const network = new Network("gitpod", { zone: config.zone, adminCidrs: config.adminCidrs, nodeTraffic: config.workspaceNodeTraffic, tags }, cloud);
+const sshKey = new SshKey("gitpod", { keyName: keyPairName(PROJECT, stack), tags }, cloud);
 // The VM settings every node shares (workspace nodes change the type and disk size).
 const serverVm = {
     region: config.region,
@@ -48,16 +53,17 @@ const server = new CvmNode("gitpod-server", {
     securityGroupId: network.securityGroupId,
     hostname: nodeHostname(stack, "server"),
     tags,
-});
+}, cloud);
 
 // 2. DNS: @, * and *.ws point at the VM.
-new DnsRecords("gitpod", { zone: config.dnsZone, domainLabel: config.domainLabel, ip: server.publicIp, ttl: config.dnsTtl });
+new DnsRecords("gitpod", { zone: config.dnsZone, domainLabel: config.domainLabel, ip: server.publicIp, ttl: config.dnsTtl }, cloud);
 
-// 3. k3s over SSH; its kubeconfig feeds the one Kubernetes provider.
-const target = { host: server.publicIp, privateKey: sshKey.privateKey };
+// 3. k3s over SSH (once the firewall lets us in); its kubeconfig feeds the one Kubernetes provider.
+const target = { host: server.publicIp, privateKey: sshKey.privateKey, reachableAfter: [network.firewall] };
 const k3s = new K3sServer("k3s", {
     target,
     instanceId: server.instanceId,
+    bootDisk: server.bootDisk,
     version: config.versions.k3s,
     mirror: config.k3sMirror,
     clusterCidr: config.clusterCidr,
@@ -85,7 +91,7 @@ const workspace = config.workspaceNodes === 0 ? undefined : new WorkspaceNodes("
     stack,
     vm: { ...serverVm, instanceType: config.workspaceInstanceType, systemDiskSize: config.workspaceDiskSize },
     subnetCidr: network.subnetCidr,
-    serverRules: network.rules,
+    serverFirewall: network.firewall,
     server: { target, privateIp: server.privateIp, nodeName: server.hostname, token: k3s.token },
     serverReady: k3sReady,
     clusterReady: calico.ready,
@@ -93,7 +99,7 @@ const workspace = config.workspaceNodes === 0 ? undefined : new WorkspaceNodes("
     k3sMirror: config.k3sMirror,
     registryMirrors: config.registryMirrors,
     tags,
-});
+}, cloud);
 // Each pulls through its own network path: the preflight and the pre-pull run on every node.
 const nodeImages = (workspace?.nodes ?? []).map((node) => {
     new WorkspaceImagePrepull(`workspace-image-${node.role}`, { target: node.target, k3sReady: node.installed, image: config.workspaceImage });

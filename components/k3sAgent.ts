@@ -3,32 +3,36 @@
  *
  * Owns, in order:
  *   1. host prep    scripts/host-prep.sh   on the agent (reached through the server: SSH jump)
- *   2. k3s install  scripts/k3s-install.sh on the agent, NODE_ROLE=agent: config.yaml with the
+ *   2. k3s install  scripts/k3s-install.sh on the agent, GT_K3S_ROLE=agent: config.yaml with the
  *                   server's private address, its own node-ip, name and labels; the cluster token
  *                   on stdin; waits (bounded) until the agent has joined
  *   3. membership   on the server: create waits until every node is Ready and Calico Available
  *                   (scripts/wait-cluster.sh); delete drains the node and deletes the Node
  *                   (scripts/node-drain.sh, mode remove) before the VM it depends on is deleted
- * Waits for: the VM (target, instance id), the server's k3s (`serverReady`) and whatever `after`
- * lists (the firewall rules); the membership also waits on Calico (`clusterReady`).
+ * Waits for: the VM (target, instance id, boot disk), the firewall rules (`target.reachableAfter`),
+ * the server's k3s (`serverReady`); the membership also waits on Calico (`clusterReady`).
  *
- * The Kubernetes node name carries the instance id (gitpod-<stack>-ws-1-ins-xxxx): a replaced VM
- * joins as a new Node while the old one is drained and deleted by the old membership's delete,
- * instead of being refused by k3s for a name whose node password belongs to the old VM.
+ * The Kubernetes node name is `<hostname>-<8 hex of the boot disk key>`: a new or re-imaged VM
+ * (fresh disk, new node password) joins as a new Node while the old one is drained and deleted by
+ * the old membership's delete, instead of being refused by k3s for a name whose node-password
+ * Secret belongs to the old disk.
  */
 import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
 import { renderK3sAgentConfig, WORKSPACE_NODE_LABELS } from "../lib/k3sConfig";
 import { RegistryMirrors, renderRegistriesYaml } from "../lib/registries";
-import { bootstrapNode, NodeBootstrap } from "./k3sServer";
+import { scriptDigest } from "../lib/scripts";
+import { bootstrapNode, freshDiskTriggers, NodeBootstrap } from "./k3sServer";
 import { remoteScript, SshTarget } from "./remote";
 
 export interface K3sAgentArgs {
-    /** The agent VM: its private address, reached through the server (`jump`). */
+    /** The agent VM: its private address, reached through the server (`jump`), after the firewall rules. */
     target: SshTarget;
-    /** The agent VM's instance id: a new VM re-runs every step, and names the Node. */
+    /** The agent VM's instance id. */
     instanceId: pulumi.Input<string>;
-    /** The VM's host name; the Node is `<hostname>-<instance id>`. */
+    /** CvmNode's `bootDisk`: a fresh disk re-runs every step, and names the Node. */
+    bootDisk: pulumi.Input<string>;
+    /** The VM's host name; the Node is `<hostname>-<8 hex of bootDisk>`. */
     hostname: string;
     /** The agent's private IPv4 address (its `node-ip`). */
     privateIp: pulumi.Input<string>;
@@ -48,8 +52,6 @@ export interface K3sAgentArgs {
     nodeLabels?: Record<string, string>;
     /** Bound of the drain when the agent is removed, seconds; default 900. */
     drainTimeoutSeconds?: number;
-    /** What host prep waits for besides the VM and the server (the security group rules). */
-    after?: pulumi.Input<pulumi.Resource>[];
 }
 
 export class K3sAgent extends pulumi.ComponentResource {
@@ -62,7 +64,7 @@ export class K3sAgent extends pulumi.ComponentResource {
 
     constructor(name: string, args: K3sAgentArgs, opts?: pulumi.ComponentResourceOptions) {
         super("gitpod-tencent:cluster:K3sAgent", name, {}, opts);
-        this.nodeName = pulumi.output(args.instanceId).apply((id) => `${args.hostname}-${id}`);
+        this.nodeName = pulumi.output(args.bootDisk).apply((disk) => `${args.hostname}-${scriptDigest(disk).slice(0, 8)}`);
         const configYaml = pulumi.all([args.server.privateIp, args.privateIp, this.nodeName]).apply(([serverIp, nodeIp, nodeName]) =>
             renderK3sAgentConfig({ version: args.version, serverIp, nodeIp, nodeName, nodeLabels: { ...(args.nodeLabels ?? WORKSPACE_NODE_LABELS) } }),
         );
@@ -71,15 +73,16 @@ export class K3sAgent extends pulumi.ComponentResource {
             {
                 target: args.target,
                 instanceId: args.instanceId,
+                bootDisk: args.bootDisk,
                 installParams: {
-                    K3S_VERSION: args.version,
-                    K3S_CONFIG_YAML: configYaml,
-                    K3S_REGISTRIES_YAML: renderRegistriesYaml(args.registryMirrors),
-                    K3S_MIRROR: args.mirror ? "cn" : "",
-                    NODE_ROLE: "agent",
+                    GT_K3S_VERSION: args.version,
+                    GT_K3S_CONFIG_YAML: configYaml,
+                    GT_K3S_REGISTRIES_YAML: renderRegistriesYaml(args.registryMirrors),
+                    GT_K3S_MIRROR: args.mirror ? "cn" : "",
+                    GT_K3S_ROLE: "agent",
                 },
                 token: args.server.token,
-                after: [args.serverReady, ...(args.after ?? [])],
+                after: [args.serverReady],
             },
             this,
         );
@@ -88,7 +91,7 @@ export class K3sAgent extends pulumi.ComponentResource {
             {
                 target: args.server.target,
                 script: "wait-cluster",
-                triggers: [args.instanceId],
+                triggers: freshDiskTriggers(args),
                 onDelete: {
                     script: "node-drain",
                     params: { NODE_NAME: this.nodeName, DRAIN_MODE: "remove", DRAIN_TIMEOUT_SECONDS: String(args.drainTimeoutSeconds ?? 900) },

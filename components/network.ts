@@ -30,8 +30,8 @@ export class Network extends pulumi.ComponentResource {
     readonly subnetId: pulumi.Output<string>;
     readonly securityGroupId: pulumi.Output<string>;
     readonly subnetCidr: string;
-    /** The server group's rule set: SSH steps and joining nodes wait on it. */
-    readonly rules: tencentcloud.SecurityGroupRuleSet;
+    /** The ingress/egress rule set: SSH steps wait on it (`SshTarget.reachableAfter`), and so do joining nodes. */
+    readonly firewall: tencentcloud.SecurityGroupRuleSet;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("gitpod-tencent:cloud:Network", name, {}, opts);
@@ -48,7 +48,7 @@ export class Network extends pulumi.ComponentResource {
             { description: "Gitpod node: web from anywhere, SSH and Kubernetes API from admin CIDRs only", tags },
             { parent: this },
         );
-        this.rules = new tencentcloud.SecurityGroupRuleSet(
+        this.firewall = new tencentcloud.SecurityGroupRuleSet(
             `${name}-rules`,
             {
                 securityGroupId: group.id,
@@ -60,6 +60,6 @@ export class Network extends pulumi.ComponentResource {
         this.vpcId = vpc.id;
         this.subnetId = subnet.id;
         this.securityGroupId = group.id;
-        this.registerOutputs({ vpcId: this.vpcId, subnetId: this.subnetId, securityGroupId: this.securityGroupId });
+        this.registerOutputs({ vpcId: this.vpcId, subnetId: this.subnetId, securityGroupId: this.securityGroupId, firewall: this.firewall });
     }
 }

@@ -38,8 +38,8 @@ export interface WorkspaceNodesArgs {
     readonly vm: Omit<CvmNodeArgs, "securityGroupId" | "hostname" | "tags">;
     /** The subnet's range: the only source the agents' group admits. */
     readonly subnetCidr: string;
-    /** The server group's rules (they admit the agents): the agents' bootstrap waits on them. */
-    readonly serverRules: pulumi.Resource;
+    /** The server group's rules (Network's `firewall`, which admits the agents): agent steps wait on them. */
+    readonly serverFirewall: pulumi.Resource;
     /** The server: SSH target (public), private address, Kubernetes node name, cluster token. */
     readonly server: { target: SshTarget; privateIp: pulumi.Input<string>; nodeName: string; token: pulumi.Input<string> };
     /** K3sServer's `ready`. */
@@ -113,7 +113,7 @@ export class WorkspaceNodes extends pulumi.ComponentResource {
         return { id: group.id, rules };
     }
 
-    private agent(name: string, index: number, args: WorkspaceNodesArgs, group: { id: pulumi.Output<string>; rules: pulumi.Resource }): WorkspaceNode & { membership: command.remote.Command } {
+    private agent(name: string, index: number, args: WorkspaceNodesArgs, group: { id: pulumi.Output<string>; rules: tencentcloud.SecurityGroupRuleSet }): WorkspaceNode & { membership: command.remote.Command } {
         const role = agentRole(index);
         const hostname = agentHostname(args.stack, index);
         const vm = new CvmNode(
@@ -121,12 +121,18 @@ export class WorkspaceNodes extends pulumi.ComponentResource {
             { ...args.vm, securityGroupId: group.id, hostname, tags: { ...args.tags, "gitpod-tencent-role": "workspace" } },
             { parent: this },
         );
-        const target: SshTarget = { host: vm.privateIp, privateKey: args.server.target.privateKey, jump: args.server.target };
+        const target: SshTarget = {
+            host: vm.privateIp,
+            privateKey: args.server.target.privateKey,
+            jump: args.server.target,
+            reachableAfter: [args.serverFirewall, group.rules],
+        };
         const agent = new K3sAgent(
             `${name}-${role}-k3s`,
             {
                 target,
                 instanceId: vm.instanceId,
+                bootDisk: vm.bootDisk,
                 hostname,
                 privateIp: vm.privateIp,
                 server: args.server,
@@ -135,7 +141,6 @@ export class WorkspaceNodes extends pulumi.ComponentResource {
                 version: args.k3sVersion,
                 mirror: args.k3sMirror,
                 registryMirrors: args.registryMirrors,
-                after: [args.serverRules, group.rules],
             },
             { parent: this },
         );

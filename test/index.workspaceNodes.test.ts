@@ -78,7 +78,7 @@ describe("workspaceNodes: 2", () => {
     it("each agent joins the server's private address with the pinned version, its own node-ip and the workspace labels; the token on stdin as a secret", () => {
         for (const [n, ip] of [["1", "10.0.1.21"], ["2", "10.0.1.22"]]) {
             const install = cmd(`workspace-ws-${n}-k3s-install`);
-            for (const expected of ["export NODE_ROLE='\\''agent'\\''", "export K3S_VERSION='\\''v1.24.13+k3s1'\\''", "server: https://10.0.1.10:6443", `node-ip: ${ip}`, "- gitpod.io/workload_workspace_regular=true"]) {
+            for (const expected of ["export GT_K3S_ROLE='\\''agent'\\''", "export GT_K3S_VERSION='\\''v1.24.13+k3s1'\\''", "server: https://10.0.1.10:6443", `node-ip: ${ip}`, "- gitpod.io/workload_workspace_regular=true"]) {
                 assert.ok(install.inputs.create.includes(expected), `ws-${n} install: ${expected}`);
             }
             assert.equal(install.inputs.stdin, TOKEN);
@@ -134,8 +134,8 @@ describe("workspaceNodes: 2", () => {
         const nodes = await valueOf(run.exports.nodes as pulumi.Output<unknown>);
         assert.deepEqual(nodes, [
             { name: "gitpod-dev-server", privateIp: "10.0.1.10", role: "server" },
-            { name: "gitpod-dev-ws-1-workspace-ws-1-vm-id", privateIp: "10.0.1.21", role: "workspace" },
-            { name: "gitpod-dev-ws-2-workspace-ws-2-vm-id", privateIp: "10.0.1.22", role: "workspace" },
+            { name: "gitpod-dev-ws-1-65e1eaf6", privateIp: "10.0.1.21", role: "workspace" },
+            { name: "gitpod-dev-ws-2-0dc60e07", privateIp: "10.0.1.22", role: "workspace" },
         ]);
     });
 });

@@ -50,7 +50,7 @@ before(async () => {
             allowReplacement: false,
         },
         subnetCidr: "10.0.1.0/24",
-        serverRules: fakeReady("server-rules"),
+        serverFirewall: fakeReady("server-rules"),
         server: { target: fakeTarget(), privateIp: "10.0.1.10", nodeName: "gitpod-dev-server", token: pulumi.secret(TOKEN) },
         serverReady: fakeReady("k3s-ready"),
         clusterReady: fakeReady("calico-ready"),
@@ -96,8 +96,8 @@ describe("WorkspaceNodes: the VMs", () => {
 
     it("lists each node with name, private IP and role", async () => {
         assert.deepEqual(await valueOf(nodes.list), [
-            { name: "gitpod-dev-ws-1-workspace-ws-1-vm-id", privateIp: "10.0.1.21", role: "workspace" },
-            { name: "gitpod-dev-ws-2-workspace-ws-2-vm-id", privateIp: "10.0.1.22", role: "workspace" },
+            { name: "gitpod-dev-ws-1-65e1eaf6", privateIp: "10.0.1.21", role: "workspace" },
+            { name: "gitpod-dev-ws-2-0dc60e07", privateIp: "10.0.1.22", role: "workspace" },
         ]);
     });
 });
@@ -117,12 +117,12 @@ describe("WorkspaceNodes: joining", () => {
     it("the install joins the server's private address as an agent of the pinned version, with its own node-ip, name and the workspace labels", () => {
         const create: string = cmd("workspace-ws-2-k3s-install").inputs.create;
         for (const expected of [
-            `export K3S_VERSION='\\''${PINS.k3s.version}'\\''`,
-            "export NODE_ROLE='\\''agent'\\''",
+            `export GT_K3S_VERSION='\\''${PINS.k3s.version}'\\''`,
+            "export GT_K3S_ROLE='\\''agent'\\''",
             "server: https://10.0.1.10:6443",
             "token-file: /etc/rancher/k3s/cluster-token",
             "node-ip: 10.0.1.22",
-            "node-name: gitpod-dev-ws-2-workspace-ws-2-vm-id",
+            "node-name: gitpod-dev-ws-2-0dc60e07",
             "- gitpod.io/workload_workspace_headless=true",
             "- gitpod.io/workload_workspace_regular=true",
         ]) {
@@ -160,9 +160,10 @@ describe("WorkspaceNodes: leaving", () => {
         const del: string = m.inputs.delete;
         assert.match(del, /node-drain\.sh/);
         assert.ok(del.includes("export DRAIN_MODE='\\''remove'\\''"));
-        assert.ok(del.includes("export NODE_NAME='\\''gitpod-dev-ws-2-workspace-ws-2-vm-id'\\''"));
+        assert.ok(del.includes("export NODE_NAME='\\''gitpod-dev-ws-2-0dc60e07'\\''"));
         assert.ok(del.includes("export DRAIN_TIMEOUT_SECONDS='\\''900'\\''"));
-        assert.deepEqual(m.inputs.triggers, ["workspace-ws-2-vm-id"]);
+        // A new or re-imaged VM (fresh disk) replaces it: the old one's delete drains the old Node.
+        assert.deepEqual(m.inputs.triggers, ["workspace-ws-2-vm-id", '["workspace-ws-2-vm-id","img-ubuntu2004-new",null,null,null,null]']);
     });
 
     it("the membership depends on the VM, so Pulumi drains before it deletes the VM", () => {

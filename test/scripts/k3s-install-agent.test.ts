@@ -40,7 +40,7 @@ describe("k3s-install.sh as an agent", () => {
         runRendered(
             s,
             "k3s-install",
-            { K3S_VERSION: VERSION, K3S_CONFIG_YAML: CONFIG, K3S_REGISTRIES_YAML: "", K3S_MIRROR: "", NODE_ROLE: "agent", K3S_READY_TIMEOUT: "5", POLL_INTERVAL_SECONDS: "0", ...over },
+            { GT_K3S_VERSION: VERSION, GT_K3S_CONFIG_YAML: CONFIG, GT_K3S_REGISTRIES_YAML: "", GT_K3S_MIRROR: "", GT_K3S_ROLE: "agent", GT_K3S_READY_TIMEOUT: "5", POLL_INTERVAL_SECONDS: "0", ...over },
             { input: "agent-token\n", extraEnv: { GT_ROOT: s.root } },
         );
     const installerCalls = () => s.calls().filter((c) => c.startsWith("installer "));
@@ -79,7 +79,7 @@ describe("k3s-install.sh as an agent", () => {
     it("changed config (labels, server address): restarts k3s-agent only, without blocking", () => {
         assert.equal(run().status, 0);
         s.clearCalls();
-        const r = run({ K3S_CONFIG_YAML: CONFIG.replace("10.0.1.10", "10.0.1.12") });
+        const r = run({ GT_K3S_CONFIG_YAML: CONFIG.replace("10.0.1.10", "10.0.1.12") });
         assert.equal(r.status, 0, r.stderr);
         assert.deepEqual(installerCalls(), []);
         assert.deepEqual(serviceCalls(), ["systemctl restart --no-block k3s-agent"]);
@@ -88,7 +88,7 @@ describe("k3s-install.sh as an agent", () => {
     it("version upgrade: the installer runs with the new version, then k3s-agent restarts", () => {
         assert.equal(run().status, 0);
         s.clearCalls();
-        const r = run({ K3S_VERSION: "v1.24.17+k3s1" });
+        const r = run({ GT_K3S_VERSION: "v1.24.17+k3s1" });
         assert.equal(r.status, 0, r.stderr);
         assert.deepEqual(installerCalls(), ["installer INSTALL_K3S_VERSION=v1.24.17+k3s1 INSTALL_K3S_EXEC=agent INSTALL_K3S_SKIP_START=true"]);
         assert.deepEqual(serviceCalls(), ["systemctl restart --no-block k3s-agent"]);
@@ -98,7 +98,7 @@ describe("k3s-install.sh as an agent", () => {
     it("join failure: bounded, prints the agent's journal and says what to check", () => {
         s.writeState("never-joins", "");
         const started = Date.now();
-        const r = run({ K3S_READY_TIMEOUT: "1", POLL_INTERVAL_SECONDS: "1" });
+        const r = run({ GT_K3S_READY_TIMEOUT: "1", POLL_INTERVAL_SECONDS: "1" });
         assert.equal(r.status, 1);
         assert.ok(Date.now() - started < 10_000);
         assert.match(r.stderr, /connect: connection refused/);
@@ -107,9 +107,9 @@ describe("k3s-install.sh as an agent", () => {
     });
 
     it("rejects an unknown role before touching anything", () => {
-        const r = run({ NODE_ROLE: "worker" });
+        const r = run({ GT_K3S_ROLE: "worker" });
         assert.equal(r.status, 2);
-        assert.match(r.stderr, /NODE_ROLE must be 'server' or 'agent', got 'worker'/);
+        assert.match(r.stderr, /GT_K3S_ROLE must be 'server' or 'agent', got 'worker'/);
         assert.deepEqual(s.calls(), []);
     });
 });
