@@ -11,6 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { RecordedResource } from "./support/mocks";
 import { byType, defaultOutputs, dependsOnTransitively, one, ProgramRun, runProgram } from "./support/program";
 import { valueOf } from "./support/mocks";
+import { checkResourceInputs } from "./support/tencentcloudSchema";
 
 const INSTANCE = "tencentcloud:index/instance:Instance";
 const RULE_SET = "tencentcloud:index/securityGroupRuleSet:SecurityGroupRuleSet";
@@ -73,6 +74,19 @@ describe("workspaceNodes: 2", () => {
         assert.deepEqual(vms.map((v) => v.inputs.hostname).sort(), ["gitpod-dev-server", "gitpod-dev-ws-1", "gitpod-dev-ws-2"]);
         for (const v of vms) assert.equal(v.inputs.subnetId, one(run, "tencentcloud:index/subnet:Subnet").name + "-id");
         assert.equal(one(run, INSTANCE, "workspace-ws-1-vm").inputs.systemDiskSize, 300);
+    });
+
+    it("the agents' VMs, group and lookups go through the one Tencent Cloud provider, and match its schema", () => {
+        const ref = `${one(run, "pulumi:providers:tencentcloud").urn}::`;
+        const mine = run.resources.filter((r) => r.custom && r.type.startsWith("tencentcloud:") && r.name.startsWith("workspace"));
+        assert.equal(mine.length, 4, mine.map((r) => r.name).join(", "));
+        for (const r of mine) {
+            assert.ok(r.provider.startsWith(ref), `${r.name} uses ${r.provider || "the default provider"}`);
+            assert.deepEqual(checkResourceInputs(r.type, r.inputs), [], r.name);
+        }
+        const lookups = run.invokes.filter((i) => i.token.startsWith("tencentcloud:"));
+        assert.ok(lookups.length >= 3 * 3, "image and type lookups for each of the three VMs");
+        for (const i of lookups) assert.ok(i.provider.startsWith(ref), `${i.token} uses ${i.provider || "the default provider"}`);
     });
 
     it("each agent joins the server's private address with the pinned version, its own node-ip and the workspace labels; the token on stdin as a secret", () => {
