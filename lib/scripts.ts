@@ -14,6 +14,8 @@ export const SCRIPT_NAMES = [
     "wait-cluster",
     "wait-certificate",
     "image-preflight",
+    "gitpod-mode-guard",
+    "gitpod-installer",
 ] as const;
 
 export type ScriptName = (typeof SCRIPT_NAMES)[number];
