@@ -15,6 +15,8 @@ import { Calico } from "./components/calico";
 import { CoreDnsHairpin } from "./components/coreDns";
 import { ImagePreflight } from "./components/imagePreflight";
 import { Tls } from "./components/tls";
+import { GitpodInstaller, noAdminConsole } from "./components/gitpodInstaller";
+import { CERTIFICATE_SECRET_NAME } from "./lib/tls";
 
 // 0. Configuration, validated before anything is declared.
 const config = loadConfig();
@@ -61,10 +63,16 @@ const provider = k3s.provider;
 // 4. Calico with container IP forwarding; CoreDNS answers Gitpod's names inside the cluster.
 const k3sReady = k3s.ready;
 const calico = new Calico("calico", { provider, target, k3sReady, version: config.versions.calico, clusterCidr: config.clusterCidr });
-new CoreDnsHairpin("coredns", { provider, k3sReady, domain: config.domain, gitpodNamespace: config.gitpodNamespace, k3sVersion: config.versions.k3s });
+const coredns = new CoreDnsHairpin("coredns", { provider, k3sReady, domain: config.domain, gitpodNamespace: config.gitpodNamespace, k3sVersion: config.versions.k3s });
 
 // 4b. Every image Gitpod will pull, resolved through the configured mirrors, before installing.
-new ImagePreflight("images", { target, k3sReady, registryMirrors: config.registryMirrors, kotsVersion: config.versions.kots });
+const images = new ImagePreflight("images", {
+    target,
+    k3sReady,
+    registryMirrors: config.registryMirrors,
+    kotsVersion: config.versions.kots,
+    gitpodInstaller: config.gitpodInstaller,
+});
 
 // 5. cert-manager, the DNSPod webhook, ClusterIssuer gitpod-issuer and the wildcard Certificate.
 const tls = new Tls("tls", {
@@ -80,6 +88,20 @@ const tls = new Tls("tls", {
     dnspodSecretKey: config.dnspodSecretKey,
 });
 
+// 6. Gitpod, after the certificate, the CoreDNS fix and the image preflight: installed by kots
+// (default) or by Gitpod's own installer + Helm (`gitpodInstaller: installer`, no replicated.app).
+const gitpodWaits = { certificateReady: tls.certificateReady, corednsReady: coredns.configMap, imagesReady: images.ready };
+if (config.gitpodInstaller === "installer") {
+    new GitpodInstaller("gitpod", {
+        target,
+        k3sReady: k3s.ready,
+        ...gitpodWaits,
+        namespace: tls.namespace,
+        domain: config.domain,
+        certificateSecret: CERTIFICATE_SECRET_NAME,
+    });
+}
+
 export const publicIp = server.publicIp;
 export const gitpodUrl = `https://${config.domain}`;
 export const dnsNames = gitpodNames(config.domain);
@@ -87,3 +109,5 @@ export const sshCommand = pulumi.interpolate`ssh -i gitpod-tencent.pem ubuntu@${
 export const sshPrivateKey = sshKey.privateKey;
 export const kubeconfig = k3s.kubeconfig;
 export const certificateSecret = pulumi.interpolate`${tls.namespace}/https-certificates`;
+export const gitpodInstaller = config.gitpodInstaller;
+export const adminConsole = config.gitpodInstaller === "installer" ? noAdminConsole(config.domain) : undefined;

@@ -48,9 +48,12 @@ export interface GitpodInstallerArgs {
 }
 
 /** What the stack says about the admin console in this mode. */
-export const NO_ADMIN_CONSOLE =
-    "none: gitpodInstaller is installer (no kotsadm). Settings change through Pulumi config and `pulumi up`; " +
-    "the first user to sign in becomes Gitpod's admin (https://<domain>/admin).";
+export function noAdminConsole(domain: string): string {
+    return (
+        "none: gitpodInstaller is installer (no kotsadm). Settings change through Pulumi config and `pulumi up`; " +
+        `the first user to sign in becomes Gitpod's admin (https://${domain}/admin).`
+    );
+}
 
 export class GitpodInstaller extends pulumi.ComponentResource {
     /** The install-mode guard: fails when kots owns the namespace. */
