@@ -15,8 +15,9 @@ import { Calico } from "./components/calico";
 import { CoreDnsHairpin } from "./components/coreDns";
 import { ImagePreflight } from "./components/imagePreflight";
 import { Tls } from "./components/tls";
-import { GitpodInstaller, noAdminConsole } from "./components/gitpodInstaller";
-import { CERTIFICATE_SECRET_NAME } from "./lib/tls";
+import { WorkspaceImagePrepull } from "./components/workspacePrepull";
+import { Gitpod } from "./components/gitpod";
+import { GitpodInstaller } from "./components/gitpodInstaller";
 
 // 0. Configuration, validated before anything is declared.
 const config = loadConfig();
@@ -63,9 +64,10 @@ const provider = k3s.provider;
 // 4. Calico with container IP forwarding; CoreDNS answers Gitpod's names inside the cluster.
 const k3sReady = k3s.ready;
 const calico = new Calico("calico", { provider, target, k3sReady, version: config.versions.calico, clusterCidr: config.clusterCidr });
-const coredns = new CoreDnsHairpin("coredns", { provider, k3sReady, domain: config.domain, gitpodNamespace: config.gitpodNamespace, k3sVersion: config.versions.k3s });
+const coreDns = new CoreDnsHairpin("coredns", { provider, k3sReady, domain: config.domain, gitpodNamespace: config.gitpodNamespace, k3sVersion: config.versions.k3s });
 
-// 4b. Every image Gitpod will pull, resolved through the configured mirrors, before installing.
+// 4b. Every image Gitpod will pull (in the chosen install mode), resolved through the configured
+// mirrors, before installing.
 const images = new ImagePreflight("images", {
     target,
     k3sReady,
@@ -73,6 +75,9 @@ const images = new ImagePreflight("images", {
     kotsVersion: config.versions.kots,
     gitpodInstaller: config.gitpodInstaller,
 });
+
+// 4c. The workspace image starts downloading in the background; nothing waits on it.
+new WorkspaceImagePrepull("workspace-image", { target, k3sReady, image: config.workspaceImage });
 
 // 5. cert-manager, the DNSPod webhook, ClusterIssuer gitpod-issuer and the wildcard Certificate.
 const tls = new Tls("tls", {
@@ -88,26 +93,48 @@ const tls = new Tls("tls", {
     dnspodSecretKey: config.dnspodSecretKey,
 });
 
-// 6. Gitpod, after the certificate, the CoreDNS fix and the image preflight: installed by kots
-// (default) or by Gitpod's own installer + Helm (`gitpodInstaller: installer`, no replicated.app).
-const gitpodWaits = { certificateReady: tls.certificateReady, corednsReady: coredns.configMap, imagesReady: images.ready };
-if (config.gitpodInstaller === "installer") {
-    new GitpodInstaller("gitpod", {
-        target,
-        k3sReady: k3s.ready,
-        ...gitpodWaits,
-        namespace: tls.namespace,
-        domain: config.domain,
-        certificateSecret: CERTIFICATE_SECRET_NAME,
-    });
-}
+// 6. Gitpod, once the certificate, the CoreDNS fix and every image are there: through kots
+// (default), or Gitpod's own installer + Helm (`gitpodInstaller: installer`: no replicated.app).
+if (config.signupWarning) pulumi.log.warn(config.signupWarning);
+const gitpodCommon = {
+    target,
+    provider,
+    namespace: tls.namespace,
+    certificateReady: tls.certificateReady,
+    coreDnsReady: coreDns.ready,
+    imagesReady: images.ready,
+    domain: config.domain,
+    acmeServer: config.acmeServer,
+    appVersion: config.gitpodVersion,
+    authProviders: config.authProviders,
+    signup: config.signup,
+    workspaceImage: config.workspaceImage,
+    userPatch: config.gitpodConfigPatch,
+};
+const gitpod =
+    config.gitpodInstaller === "installer"
+        ? new GitpodInstaller("gitpod", gitpodCommon)
+        : new Gitpod("gitpod", {
+              ...gitpodCommon,
+              publicIp: server.publicIp,
+              license: config.gitpodLicense,
+              appSlug: config.kotsAppSlug,
+              channel: config.kotsChannel,
+              kotsVersion: config.versions.kots,
+              kotsDownloadUrl: config.kotsDownloadUrl,
+              kotsSha256: config.kotsSha256,
+              items: config.gitpodConfig,
+          });
 
 export const publicIp = server.publicIp;
-export const gitpodUrl = `https://${config.domain}`;
+export const gitpodUrl = gitpod.url;
+export const adminConsole = gitpod.adminConsole;
+export const adminPassword = gitpod.adminPassword;
+export const authCallbackUrls = gitpod.callbackUrls;
+export const signupWarning = config.signupWarning;
 export const dnsNames = gitpodNames(config.domain);
 export const sshCommand = pulumi.interpolate`ssh -i gitpod-tencent.pem ubuntu@${server.publicIp}`;
 export const sshPrivateKey = sshKey.privateKey;
 export const kubeconfig = k3s.kubeconfig;
 export const certificateSecret = pulumi.interpolate`${tls.namespace}/https-certificates`;
 export const gitpodInstaller = config.gitpodInstaller;
-export const adminConsole = config.gitpodInstaller === "installer" ? noAdminConsole(config.domain) : undefined;

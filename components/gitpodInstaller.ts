@@ -1,50 +1,62 @@
 /**
- * GitpodInstaller: Gitpod 2022.11.3 installed by its own installer, no Replicated
- * (`gitpodInstaller: installer`). The installer image renders the release from the config
- * lib/installerConfig.ts builds (domain, the TLS stage's certificate, in-cluster database,
- * registry and storage, k3s's containerd, and the fragment both modes share: auth-provider
- * Secrets, sign-up limits, workspace image, the user's gitpodConfigPatch), and Helm deploys it as
- * release `gitpod` (scripts/gitpod-installer.sh). No licence Secret (Gitpod's built-in licence
- * applies), no kotsadm, no admin console.
+ * GitpodInstaller: Gitpod installed by its own installer, no Replicated (`gitpodInstaller:
+ * installer`). The installer image renders the release from the config lib/installerConfig.ts
+ * builds (domain, the TLS stage's certificate, in-cluster database, registry and storage, k3s's
+ * containerd) with the fragment both modes share (lib/gitpodConfigPatch.ts: auth-provider Secrets,
+ * sign-up limits, workspace image, the user's gitpodConfigPatch), and Helm deploys it as release
+ * `gitpod` (scripts/gitpod-installer.sh). No licence Secret (Gitpod's built-in licence applies),
+ * no kotsadm, no admin console.
  *
- * Owns: the install-mode guard (components/installMode.ts) and the deploy step.
- * Waits for: the certificate (`certificateReady`), the CoreDNS fix (`corednsReady`), the image
- * preflight (`imagesReady`) and anything the installer's `validate cluster` reads
- * (`prerequisites`: the auth-provider Secrets). `ready` is the deployed release (Helm waited for
- * its Deployments and StatefulSets).
+ * Owns:
+ *   1. auth-provider Secrets  AuthProviderSecrets (the same as the kots mode's)
+ *   2. install-mode guard     components/installMode.ts: refuses a namespace kots installed
+ *   3. render and deploy      scripts/gitpod-installer.sh (helm upgrade --install --atomic --wait)
+ *   4. readiness              scripts/gitpod-wait.sh with WAIT_MODE=installer: /api/version over
+ *                             verified HTTPS from the node, kots' diagnostics left out
+ * Waits for: the certificate (`certificateReady`), the CoreDNS fix (`coreDnsReady`) and the image
+ * preflight (`imagesReady`), passed explicitly, as the kots mode does.
  */
 import * as command from "@pulumi/command";
+import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { GITPOD_APP_VERSION, GITPOD_RELEASES } from "../lib/gitpodImages";
-import { ConfigObject, configInitText, installerChartYaml, renderInstallerConfig } from "../lib/installerConfig";
+import { AuthProviderSettings } from "../lib/authProviders";
+import { gitpodConfigPatch, SignupPolicy } from "../lib/gitpodConfigPatch";
+import { GITPOD_RELEASES } from "../lib/gitpodImages";
+import { configInitText, installerChartYaml, renderInstallerConfig } from "../lib/installerConfig";
+import { scriptDigest } from "../lib/scripts";
+import { CERTIFICATE_SECRET_NAME } from "../lib/tls";
+import { AuthProviderSecrets } from "./authProviderSecrets";
+import { GITPOD_WAIT_SECONDS } from "./gitpod";
 import { installModeGuard } from "./installMode";
 import { remoteScript, SshTarget } from "./remote";
 
+/** Bound of the Helm deploy (`--wait`): the first pull of ~60 images from eu.gcr.io and Docker Hub. */
+export const HELM_TIMEOUT_SECONDS = 1800;
+
 export interface GitpodInstallerArgs {
     /** The VM: the installer runs there in k3s's containerd. */
-    target: SshTarget;
-    /** K3sServer's `ready`; a new cluster installs afresh. */
-    k3sReady: pulumi.CustomResource;
-    /** The Tls stage's wait for `https-certificates`; the installer validates that Secret. */
-    certificateReady: pulumi.Resource;
-    /** CoreDnsHairpin's ConfigMap: Gitpod's names resolve inside the cluster. */
-    corednsReady: pulumi.Resource;
-    /** ImagePreflight's `ready`: every image answered before anything deploys. */
-    imagesReady: pulumi.Resource;
-    /** Objects the installer reads (auth-provider Secrets): created before it runs. */
-    prerequisites?: pulumi.Resource[];
-    /** Gitpod's namespace (the Tls stage's). */
-    namespace: pulumi.Input<string>;
-    /** Gitpod's domain. */
-    domain: string;
-    /** The Secret holding the certificate (lib/tls.ts CERTIFICATE_SECRET_NAME). */
-    certificateSecret: string;
-    /** The installer-config fragment both modes share (lib/gitpodConfigPatch.ts); default none. */
-    configFragment?: pulumi.Input<ConfigObject>;
-    /** Gitpod release; default GITPOD_APP_VERSION. */
-    appVersion?: string;
-    /** Bound for the Helm deploy, seconds; default 1800 (first pulls of ~60 images). */
-    helmTimeoutSeconds?: number;
+    readonly target: SshTarget;
+    /** The cluster's provider (from K3sServer), for the auth-provider Secrets. */
+    readonly provider: k8s.Provider;
+    /** Gitpod's namespace, as Tls' `namespace` Output (resolves once the Namespace exists). */
+    readonly namespace: pulumi.Input<string>;
+    /** Tls' `certificateReady` (its id is a trigger: a new cluster or certificate installs again). */
+    readonly certificateReady: pulumi.CustomResource;
+    /** CoreDnsHairpin's `ready` and ImagePreflight's `ready`. */
+    readonly coreDnsReady: pulumi.Resource;
+    readonly imagesReady: pulumi.Resource;
+    readonly domain: string;
+    /** The certificate's Let's Encrypt environment: staging chains are not verified by the wait. */
+    readonly acmeServer: "production" | "staging";
+    /** The Gitpod release (GITPOD_RELEASES): its installer image renders it. */
+    readonly appVersion: string;
+    /** The OAuth apps (Secrets made here), sign-up policy, workspace image, the user's patch. */
+    readonly authProviders: readonly AuthProviderSettings<pulumi.Input<string>>[];
+    readonly signup: SignupPolicy;
+    readonly workspaceImage: string;
+    readonly userPatch: Readonly<Record<string, unknown>>;
+    /** Bound of the Helm deploy, seconds; default HELM_TIMEOUT_SECONDS. */
+    readonly helmTimeoutSeconds?: number;
 }
 
 /** What the stack says about the admin console in this mode. */
@@ -56,32 +68,53 @@ export function noAdminConsole(domain: string): string {
 }
 
 export class GitpodInstaller extends pulumi.ComponentResource {
-    /** The install-mode guard: fails when kots owns the namespace. */
-    readonly guard: command.remote.Command;
-    /** The deployed Helm release: wait on this. */
+    /** Gitpod answers over HTTPS: the end of `pulumi up`. */
     readonly ready: command.remote.Command;
+    /** The install-mode guard. */
+    readonly guard: command.remote.Command;
+    /** The render-and-deploy step. */
+    readonly install: command.remote.Command;
     /** The installer config sent to the VM (no secret: Secrets are referenced by name). */
-    readonly installerConfig: pulumi.Output<string>;
+    readonly installerConfig: string;
     readonly installerImage: string;
+    /** No admin console in this mode: the sentence the stack exports instead of an SSH command. */
+    readonly adminConsole: string;
+    /** No admin password in this mode. */
+    readonly adminPassword: undefined;
+    /** host -> callback URL to register in that OAuth app. */
+    readonly callbackUrls: Readonly<Record<string, string>>;
+    readonly url: string;
 
     constructor(name: string, args: GitpodInstallerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("gitpod-tencent:gitpod:GitpodInstaller", name, {}, opts);
+        this.url = `https://${args.domain}`;
+        this.adminConsole = noAdminConsole(args.domain);
 
-        const appVersion = args.appVersion ?? GITPOD_APP_VERSION;
-        const release = GITPOD_RELEASES[appVersion];
-        if (!release) throw new Error(`GitpodInstaller: unknown Gitpod release ${appVersion}`);
+        const release = GITPOD_RELEASES[args.appVersion];
+        if (!release) {
+            throw new Error(`gitpodInstaller installer: no installer image recorded for Gitpod ${args.appVersion} (known: ${Object.keys(GITPOD_RELEASES).join(", ")})`);
+        }
         this.installerImage = release.installerImages[0];
-        this.installerConfig = pulumi
-            .output(args.configFragment ?? {})
-            .apply((fragment) => renderInstallerConfig({ domain: args.domain, certificateSecret: args.certificateSecret, fragment }));
 
-        const waits = [args.certificateReady, args.corednsReady, args.imagesReady, ...(args.prerequisites ?? [])];
+        const auth = new AuthProviderSecrets(
+            `${name}-auth`,
+            { provider: args.provider, namespace: args.namespace, domain: args.domain, providers: args.authProviders },
+            { parent: this },
+        );
+        this.callbackUrls = auth.callbackUrls;
+
+        // Conflicts between the user's patch and the program's part were refused by the config
+        // check (lib/config/gitpod.ts), before anything was declared.
+        const { patch } = gitpodConfigPatch({ authProviderSecrets: auth.secretNames, signup: args.signup, workspaceImage: args.workspaceImage, userPatch: args.userPatch });
+        this.installerConfig = renderInstallerConfig({ domain: args.domain, certificateSecret: CERTIFICATE_SECRET_NAME, fragment: patch });
+
+        const waits = [args.certificateReady, args.coreDnsReady, args.imagesReady, ...auth.secrets];
         this.guard = installModeGuard(`${name}-mode-guard`, { target: args.target, namespace: args.namespace, mode: "installer", after: waits }, { parent: this });
 
-        const helmTimeout = args.helmTimeoutSeconds ?? 1800;
+        const helmTimeout = args.helmTimeoutSeconds ?? HELM_TIMEOUT_SECONDS;
         // A changed config, image or chart re-runs the script in place (helm upgrade); a new
-        // cluster replaces the step (a fresh install). A no-op `pulumi up` runs nothing.
-        this.ready = remoteScript(
+        // certificate wait (new cluster) replaces the step. A no-op `pulumi up` runs nothing.
+        this.install = remoteScript(
             `${name}-deploy`,
             {
                 target: args.target,
@@ -91,19 +124,37 @@ export class GitpodInstaller extends pulumi.ComponentResource {
                     GITPOD_NAMESPACE: args.namespace,
                     INSTALLER_CONFIG_YAML: this.installerConfig,
                     INSTALLER_CONFIG_DEFAULTS: configInitText(),
-                    INSTALLER_CHART_YAML: installerChartYaml(appVersion),
+                    INSTALLER_CHART_YAML: installerChartYaml(args.appVersion),
                     HELM_TIMEOUT_SECONDS: String(helmTimeout),
                 },
-                triggers: [args.k3sReady.id],
+                triggers: [args.certificateReady.id],
             },
             {
                 parent: this,
                 dependsOn: [this.guard, ...waits],
-                // Pull, render, and Helm's own bound, with room for the image pull and validation.
+                // Helm's own bound, plus the image pull, the installer's checks and rendering.
                 customTimeouts: { create: `${helmTimeout + 900}s`, update: `${helmTimeout + 900}s` },
             },
         );
 
-        this.registerOutputs({ guard: this.guard, ready: this.ready, installerConfig: this.installerConfig });
+        this.ready = remoteScript(
+            `${name}-wait`,
+            {
+                target: args.target,
+                script: "gitpod-wait",
+                params: {
+                    GITPOD_NAMESPACE: args.namespace,
+                    DOMAIN: args.domain,
+                    WAIT_MODE: "installer",
+                    ACME_ENVIRONMENT: args.acmeServer,
+                    WAIT_TIMEOUT_SECONDS: String(GITPOD_WAIT_SECONDS),
+                },
+                // Waits again whenever the deploy ran again (new id) or the config changed.
+                triggers: [this.install.id, scriptDigest(this.installerConfig)],
+            },
+            { parent: this, dependsOn: [this.install] },
+        );
+
+        this.registerOutputs({ ready: this.ready.id, url: this.url, callbackUrls: this.callbackUrls, adminConsole: this.adminConsole });
     }
 }

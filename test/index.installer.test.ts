@@ -28,8 +28,10 @@ describe("the program in installer mode", () => {
         const kots = run.resources.filter((r) => /kots|kotsadm|licen[cs]e|admin-?password/i.test(`${r.type} ${r.name}`));
         assert.deepEqual(kots.map((r) => `${r.type} ${r.name}`), []);
         for (const c of run.resources.filter((r) => r.type === COMMAND)) {
-            assert.ok(!/kubectl[- ]kots|kots install/.test(String(c.inputs.create)), `${c.name} runs kots`);
+            assert.ok(!/^# gitpod-kots\.sh:/m.test(String(c.inputs.create)), `${c.name} runs scripts/gitpod-kots.sh`);
         }
+        // The readiness wait is the kots mode's script, with its kots steps switched off.
+        assert.match(one(run, COMMAND, "gitpod-wait").inputs.create, /export WAIT_MODE='\\''installer'\\''/);
     });
 
     it("the deploy waits on the certificate, the CoreDNS fix and the image preflight, after the mode guard", () => {
@@ -54,8 +56,13 @@ describe("the program in installer mode", () => {
         assert.ok(!checks.includes("installer:release-2022.11.2.16"));
     });
 
-    it("outputs say there is no admin console and which installer runs", () => {
+    it("waits for Gitpod to answer after the deploy, as the kots mode does", () => {
+        assert.ok(dependsOnTransitively(run, one(run, COMMAND, "gitpod-wait"), deploy()));
+    });
+
+    it("outputs say there is no admin console (and no password), and which installer runs", () => {
         assert.equal(run.exports.gitpodInstaller, "installer");
+        assert.equal(run.exports.adminPassword, undefined);
         assert.match(String(run.exports.adminConsole), /^none: gitpodInstaller is installer \(no kotsadm\).*https:\/\/gitpod\.example\.com\/admin/);
     });
 });

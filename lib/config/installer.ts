@@ -5,6 +5,8 @@
  * key means the same in both modes; the keys only kots reads are an error in installer mode,
  * naming them, so a setting is never silently ignored.
  */
+import { GITPOD_RELEASES } from "../gitpodImages";
+import { ownedKeyProblems } from "../installerConfig";
 import { Checker, PROJECT, StageKeys } from "./checker";
 
 export const GITPOD_INSTALLERS = ["kots", "installer"] as const;
@@ -21,10 +23,10 @@ export const INSTALLER_KEYS: StageKeys = {
 };
 
 /**
- * Keys only the kots mode reads (the Gitpod (kots) stage's): KOTS ConfigValues items, the
- * licence, the kots download. Installer mode has no place for them.
+ * Keys only the kots mode reads (lib/config/gitpod.ts): KOTS ConfigValues items, the licence, the
+ * app's slug and channel, the kots download. Installer mode has no place for them.
  */
-export const KOTS_ONLY_KEYS: readonly string[] = ["gitpodConfig", "gitpodLicense", "kotsDownloadUrl"];
+export const KOTS_ONLY_KEYS: readonly string[] = ["gitpodConfig", "gitpodLicense", "kotsAppSlug", "kotsChannel", "kotsDownloadUrl", "kotsSha256"];
 
 const INSTEAD = "installer mode has no KOTS items: set the installer config field through gitpodConfigPatch instead, or use gitpodInstaller: kots";
 
@@ -53,8 +55,31 @@ function kotsOnlyProblems(c: Checker): string[] {
     return problems;
 }
 
+/**
+ * Installer mode renders the installer config itself: the release must have a recorded installer
+ * image, and the user's gitpodConfigPatch may not set what the program owns (domain, certificate,
+ * in-cluster services, k3s's containerd: lib/installerConfig.ts PROGRAM_OWNED_KEYS).
+ */
+function installerModeProblems(c: Checker): string[] {
+    const problems = kotsOnlyProblems(c);
+    const version = c.value("gitpodVersion");
+    if (version !== undefined && !Object.prototype.hasOwnProperty.call(GITPOD_RELEASES, version)) {
+        problems.push(`${PROJECT}:gitpodVersion: got ${JSON.stringify(version)}; expected a release whose installer image is recorded (${Object.keys(GITPOD_RELEASES).join(", ")}) in installer mode`);
+    }
+    let patch: unknown;
+    try {
+        patch = JSON.parse(c.value("gitpodConfigPatch") ?? "{}");
+    } catch {
+        patch = {}; // reported by the Gitpod stage's checker
+    }
+    if (typeof patch === "object" && patch !== null && !Array.isArray(patch)) {
+        problems.push(...ownedKeyProblems(patch as Record<string, unknown>).map((p) => `${PROJECT}:gitpodConfigPatch.${p}`));
+    }
+    return problems;
+}
+
 export function checkInstaller(c: Checker): InstallerConfig {
     const gitpodInstaller = c.oneOf("gitpodInstaller", GITPOD_INSTALLERS);
-    if (gitpodInstaller === "installer") c.problems.push(...kotsOnlyProblems(c));
+    if (gitpodInstaller === "installer") c.problems.push(...installerModeProblems(c));
     return { gitpodInstaller };
 }

@@ -4,7 +4,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, RawConfig, validateConfig } from "../../../lib/config";
 
 const SECRETS = { dnspodSecretId: pulumi.secret("AKIDx"), dnspodSecretKey: pulumi.secret("key") };
-const VALID = { domain: "gitpod.example.com", acmeEmail: "ops@example.com", adminCidrs: JSON.stringify(["203.0.113.7/32"]) };
+const VALID = {
+    domain: "gitpod.example.com",
+    acmeEmail: "ops@example.com",
+    adminCidrs: JSON.stringify(["203.0.113.7/32"]),
+    allowedEmailDomains: JSON.stringify(["example.com"]),
+};
 
 function raw(values: Record<string, string | undefined>, secrets: RawConfig["secrets"] = SECRETS): RawConfig {
     return { values: { ...VALID, ...values }, secrets, cloudCredentials: true };
@@ -31,20 +36,33 @@ describe("config: gitpodInstaller", () => {
     });
 
     it("installer mode: every KOTS item in gitpodConfig is an error naming it; kots mode takes them", () => {
-        const gitpodConfig = JSON.stringify({ openvsx_url: "https://open-vsx.example.com", ssh_gateway: "1" });
+        const gitpodConfig = JSON.stringify({ installer_timeout: "30m", ssh_gateway: "0" });
         assert.deepEqual(problemsOf(raw({ gitpodInstaller: "installer", gitpodConfig })), [
-            "gitpod-tencent:gitpodConfig.openvsx_url: a KOTS item; installer mode has no KOTS items: set the installer config field through gitpodConfigPatch instead, or use gitpodInstaller: kots",
+            "gitpod-tencent:gitpodConfig.installer_timeout: a KOTS item; installer mode has no KOTS items: set the installer config field through gitpodConfigPatch instead, or use gitpodInstaller: kots",
             "gitpod-tencent:gitpodConfig.ssh_gateway: a KOTS item; installer mode has no KOTS items: set the installer config field through gitpodConfigPatch instead, or use gitpodInstaller: kots",
         ]);
-        assert.ok(!problemsOf(raw({ gitpodInstaller: "kots", gitpodConfig })).some((p) => p.includes("gitpodConfig.")));
+        assert.deepEqual(problemsOf(raw({ gitpodInstaller: "kots", gitpodConfig })), []);
     });
 
-    it("installer mode: a kots download URL or an explicit licence is an error naming the key", () => {
-        assert.deepEqual(problemsOf(raw({ gitpodInstaller: "installer", kotsDownloadUrl: "https://mirror.example.com/kots.tar.gz" })), [
+    it("installer mode: a kots download, channel or an explicit licence is an error naming the key", () => {
+        const sha = "0".repeat(64);
+        assert.deepEqual(problemsOf(raw({ gitpodInstaller: "installer", kotsDownloadUrl: "https://mirror.example.com/kots.tar.gz", kotsSha256: sha, kotsChannel: "beta" })), [
+            "gitpod-tencent:kotsChannel: only gitpodInstaller: kots uses it; remove it (pulumi config rm kotsChannel) or use gitpodInstaller: kots",
             "gitpod-tencent:kotsDownloadUrl: only gitpodInstaller: kots uses it; remove it (pulumi config rm kotsDownloadUrl) or use gitpodInstaller: kots",
+            "gitpod-tencent:kotsSha256: only gitpodInstaller: kots uses it; remove it (pulumi config rm kotsSha256) or use gitpodInstaller: kots",
         ]);
         assert.deepEqual(problemsOf(raw({ gitpodInstaller: "installer" }, { ...SECRETS, gitpodLicense: pulumi.secret("apiVersion: kots.io/v1beta1") })), [
             "gitpod-tencent:gitpodLicense: only gitpodInstaller: kots uses it (installer mode needs no licence: Gitpod's built-in one applies); remove it (pulumi config rm gitpodLicense)",
+        ]);
+    });
+
+    it("installer mode: a release without a recorded installer image, and a patch setting what the program owns, are errors", () => {
+        assert.deepEqual(problemsOf(raw({ gitpodInstaller: "installer", gitpodVersion: "2022.12.1" })), [
+            'gitpod-tencent:gitpodVersion: got "2022.12.1"; expected a release whose installer image is recorded (2022.11.3) in installer mode',
+        ]);
+        const gitpodConfigPatch = JSON.stringify({ domain: "other.example.com", workspace: { maxLifetime: "8h" } });
+        assert.deepEqual(problemsOf(raw({ gitpodInstaller: "installer", gitpodConfigPatch })), [
+            "gitpod-tencent:gitpodConfigPatch.domain: set by the program (domain, TLS stage, in-cluster services, k3s containerd); it cannot be changed through the installer config",
         ]);
     });
 });
