@@ -1,7 +1,5 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import YAML from "yaml";
 import {
     configInitDefaults,
@@ -11,54 +9,7 @@ import {
     ownedKeyProblems,
     renderInstallerConfig,
 } from "../../lib/installerConfig";
-
-const FIXTURES = path.join(__dirname, "..", "fixtures", "gitpod");
-
-/**
- * The v1 config structs of gitpod-io/gitpod 2022.11.3 (install/installer/pkg/config/v1/config.go,
- * copied as a fixture): struct name -> JSON field name -> Go type. The installer parses its
- * config file strictly (cmd/root.go `--strict-parse` defaults to true; pkg/config/loader.go
- * `yaml.UnmarshalStrict`), so a key that is not a field here fails every installer command.
- */
-function goConfigStructs(): Map<string, Map<string, string>> {
-    const src = fs.readFileSync(path.join(FIXTURES, "installer-config-v1-2022.11.3.go.txt"), "utf8");
-    const structs = new Map<string, Map<string, string>>();
-    for (const m of src.matchAll(/^type (\w+) struct \{\n([\s\S]*?)^\}/gm)) {
-        const fields = new Map<string, string>();
-        for (const f of m[2].matchAll(/^\s+(?:\w+\s+)?([\w.*[\]]+)\s+`json:"([^,"]*)/gm)) {
-            if (f[2] !== "") fields.set(f[2], f[1]);
-        }
-        structs.set(m[1], fields);
-    }
-    return structs;
-}
-
-/** Keys of `value` that are no field of Go type `goType` (local structs only; others are opaque). */
-function unknownKeys(value: unknown, goType: string, structs: Map<string, Map<string, string>>, at = ""): string[] {
-    const slice = goType.startsWith("[]");
-    const base = goType.replace(/^\*|^\[\]\*?/, "");
-    if (slice) {
-        return Array.isArray(value) ? value.flatMap((v, i) => unknownKeys(v, base, structs, `${at}[${i}]`)) : [];
-    }
-    const fields = structs.get(base);
-    if (!fields || typeof value !== "object" || value === null) return [];
-    return Object.entries(value).flatMap(([k, v]) => {
-        const t = fields.get(k);
-        const where = at === "" ? k : `${at}.${k}`;
-        return t === undefined ? [where] : unknownKeys(v, t, structs, where);
-    });
-}
-
-const STRUCTS = goConfigStructs();
-
-/**
- * What the installer's strict parse rejects in a config file: pkg/config/loader.go `Load` reads
- * `apiVersion`, deletes it (`yq del(.apiVersion)`), then unmarshals the rest strictly into Config.
- */
-function strictParseProblems(cfg: Record<string, unknown>): string[] {
-    const { apiVersion, ...rest } = cfg;
-    return [...(apiVersion === "v1" ? [] : [`apiVersion: ${String(apiVersion)} (want v1)`]), ...unknownKeys(rest, "Config", STRUCTS)];
-}
+import { goStructs, strictParseProblems } from "../support/installerConfigStructs";
 
 /** A fragment like lib/gitpodConfigPatch.ts builds it (Secret refs, sign-up limits, image). */
 const FRAGMENT = {
@@ -74,7 +25,7 @@ const SETTINGS = { domain: "gitpod.example.com", certificateSecret: "https-certi
 
 describe("installer config: the base", () => {
     it("config init's output parses strictly against the 2022.11.3 Config struct", () => {
-        assert.ok(STRUCTS.get("Config")?.has("authProviders"), "the fixture's Config struct was not parsed");
+        assert.ok(goStructs().get("Config")?.has("authProviders"), "the fixture's Config struct was not parsed");
         const base = configInitDefaults();
         assert.deepEqual(strictParseProblems(base), []);
         assert.equal(base.repository, "eu.gcr.io/gitpod-core-dev/build");
