@@ -3,7 +3,7 @@
  * installer` mode, rendered with the YAML library. Pure.
  *
  * Start: what `installer config init` writes for the 2022.11.3 release, shipped as
- * data/gitpod-installer-config-init-2022.11.3.yaml (gitpod-io/gitpod tag 2022.11.3,
+ * data/gitpod/installer-config-init-2022.11.3.yaml (gitpod-io/gitpod tag 2022.11.3,
  * install/installer/example-config.yaml: `config.NewDefaultConfig()` = Factory() + Defaults() of
  * pkg/config/v1/config.go, marshalled by pkg/config/loader.go `Marshal`: apiVersion first, keys
  * sorted). Then the program's settings, then the config fragment (lib/gitpodConfigPatch.ts:
@@ -24,7 +24,7 @@ import YAML from "yaml";
 export const INSTALLER_CONFIG_RELEASE = "2022.11.3";
 
 /** data/: what `installer config init` writes for INSTALLER_CONFIG_RELEASE (see the header). */
-export const INSTALLER_CONFIG_INIT_PATH = path.join(__dirname, "..", "data", `gitpod-installer-config-init-${INSTALLER_CONFIG_RELEASE}.yaml`);
+export const INSTALLER_CONFIG_INIT_PATH = path.join(__dirname, "..", "data", "gitpod", `installer-config-init-${INSTALLER_CONFIG_RELEASE}.yaml`);
 
 /**
  * containerd of k3s, as `installer config files containerd` detects it
@@ -71,7 +71,7 @@ export function configInitDefaults(): ConfigObject {
     return YAML.parse(configInitText()) as ConfigObject;
 }
 
-/** The text of data/gitpod-installer-config-init-<release>.yaml. */
+/** The text of data/gitpod/installer-config-init-<release>.yaml. */
 export function configInitText(): string {
     return fs.readFileSync(INSTALLER_CONFIG_INIT_PATH, "utf8");
 }
