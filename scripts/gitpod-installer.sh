@@ -83,14 +83,16 @@ run_seq=0
 
 # in_image COMMAND [ARG...]: runs COMMAND in the installer image with k3s's containerd: host
 # network (the API at 127.0.0.1:6443), the work directory at /work, the kubeconfig at
-# /kubeconfig, k3s's containerd state read-only under /host (for `config files containerd`).
+# /root/.kube/config (where `config cluster`, whose --kubeconfig flag its subcommands do not
+# inherit, and helm look by default), k3s's containerd state read-only under /host (for
+# `config files containerd`).
 in_image() {
   run_seq=$((run_seq + 1))
   k3s ctr --namespace k8s.io run --rm --net-host \
     --mount "type=bind,src=$work,dst=/work,options=rbind:rw" \
-    --mount "type=bind,src=$kubeconfig,dst=/kubeconfig,options=rbind:ro" \
+    --mount "type=bind,src=$kubeconfig,dst=/root/.kube/config,options=rbind:ro" \
     --mount "type=bind,src=$containerd_state,dst=/host/run/k3s/containerd,options=rbind:ro" \
-    --env KUBECONFIG=/kubeconfig \
+    --env HOME=/root --env KUBECONFIG=/root/.kube/config \
     "$INSTALLER_IMAGE" "gitpod-installer-$$-$run_seq" "$@" </dev/null
 }
 
@@ -118,7 +120,7 @@ fi
 
 log "installer: config cluster shiftfs (as KOTS does)"
 if ! out="$(installer config cluster shiftfs -c /work/gitpod.config.yaml -n "$GITPOD_NAMESPACE" \
-  --kubeconfig /kubeconfig --timeout "$SHIFTFS_TIMEOUT_SECONDS" 2>&1)"; then
+  --timeout "$SHIFTFS_TIMEOUT_SECONDS" 2>&1)"; then
   log "WARNING: the ShiftFS check did not finish; workspaces use fuse (the default). It said: $out"
 fi
 
@@ -130,7 +132,7 @@ log "installer: validate config"
 out="$(installer validate config -c /work/gitpod.config.yaml 2>&1)" || fail_validation "validate config" "$out"
 
 log "installer: validate cluster"
-out="$(installer validate cluster -c /work/gitpod.config.yaml -n "$GITPOD_NAMESPACE" --kubeconfig /kubeconfig 2>&1)" ||
+out="$(installer validate cluster -c /work/gitpod.config.yaml -n "$GITPOD_NAMESPACE" --kubeconfig /root/.kube/config 2>&1)" ||
   fail_validation "validate cluster" "$out"
 
 log "installer: render"

@@ -51,10 +51,10 @@ describe("gitpod-installer.sh", () => {
         assert.equal(s.calls()[0], `k3s crictl pull ${IMAGE}`);
         assert.deepEqual(inImage(), [
             "/app/installer config init --overwrite -c /work/config-init.yaml",
-            "/app/installer config cluster shiftfs -c /work/gitpod.config.yaml -n gitpod --kubeconfig /kubeconfig --timeout 120",
+            "/app/installer config cluster shiftfs -c /work/gitpod.config.yaml -n gitpod --timeout 120",
             "/app/installer config files containerd -c /work/gitpod.config.yaml --mount-path /host",
             "/app/installer validate config -c /work/gitpod.config.yaml",
-            "/app/installer validate cluster -c /work/gitpod.config.yaml -n gitpod --kubeconfig /kubeconfig",
+            "/app/installer validate cluster -c /work/gitpod.config.yaml -n gitpod --kubeconfig /root/.kube/config",
             "/app/installer render -c /work/gitpod.config.yaml -n gitpod --use-experimental-config",
             "/usr/bin/helm status gitpod -n gitpod -o json",
             "/usr/bin/helm upgrade --install --atomic --cleanup-on-fail --reset-values --wait --timeout 1800s --namespace gitpod gitpod /work/chart",
@@ -76,9 +76,9 @@ describe("gitpod-installer.sh", () => {
         assert.ok(
             first.startsWith(
                 `k3s ctr --namespace k8s.io run --rm --net-host --mount type=bind,src=${work()},dst=/work,options=rbind:rw ` +
-                    `--mount type=bind,src=${s.root}/etc/rancher/k3s/k3s.yaml,dst=/kubeconfig,options=rbind:ro ` +
+                    `--mount type=bind,src=${s.root}/etc/rancher/k3s/k3s.yaml,dst=/root/.kube/config,options=rbind:ro ` +
                     `--mount type=bind,src=${s.root}/run/k3s/containerd,dst=/host/run/k3s/containerd,options=rbind:ro ` +
-                    `--env KUBECONFIG=/kubeconfig ${IMAGE} gitpod-installer-`,
+                    `--env HOME=/root --env KUBECONFIG=/root/.kube/config ${IMAGE} gitpod-installer-`,
             ),
             first,
         );

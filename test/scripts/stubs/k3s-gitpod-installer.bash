@@ -20,7 +20,7 @@ case "$1" in
     case "$*" in
       "/app/installer config init --overwrite -c /work/config-init.yaml")
         cp "$STUB_STATE/defaults.yaml" "$work/config-init.yaml" ;;
-      "/app/installer config cluster shiftfs -c /work/gitpod.config.yaml -n gitpod --kubeconfig /kubeconfig --timeout "*)
+      "/app/installer config cluster shiftfs -c /work/gitpod.config.yaml -n gitpod --timeout "*)
         [[ -f "$STUB_STATE/shiftfs-fails" ]] && { echo "job did not finish in time" >&2; exit 1; }
         echo "ShiftFS is supported" >&2 ;;
       "/app/installer config files containerd -c /work/gitpod.config.yaml --mount-path /host")
@@ -28,7 +28,7 @@ case "$1" in
       "/app/installer validate config -c /work/gitpod.config.yaml")
         [[ -f "$STUB_STATE/invalid-config" ]] && { cat "$STUB_STATE/invalid-config"; echo "Error: configuration invalid" >&2; exit 1; }
         echo '{"valid":true}' ;;
-      "/app/installer validate cluster -c /work/gitpod.config.yaml -n gitpod --kubeconfig /kubeconfig")
+      "/app/installer validate cluster -c /work/gitpod.config.yaml -n gitpod --kubeconfig /root/.kube/config")
         [[ -f "$STUB_STATE/invalid-cluster" ]] && { cat "$STUB_STATE/invalid-cluster" >&2; exit 1; }
         echo '{"status":"OK"}' ;;
       "/app/installer render -c /work/gitpod.config.yaml -n gitpod --use-experimental-config")
