@@ -27,6 +27,7 @@ import { SignupPolicy } from "../lib/gitpodConfigPatch";
 import { adminConsoleCommand, kotsChecksumsUrl, kotsConfigValues, kotsDownloadUrl, kotsStdin } from "../lib/kots";
 import { scriptDigest } from "../lib/scripts";
 import { AuthProviderSecrets } from "./authProviderSecrets";
+import { installModeGuard } from "./installMode";
 import { remoteScript, SshTarget } from "./remote";
 
 /** The public Community licence, shipped with the program (data/gitpod/README.md has its source). */
@@ -120,6 +121,10 @@ export class Gitpod extends pulumi.ComponentResource {
         const license = args.license ?? fs.readFileSync(COMMUNITY_LICENSE_PATH, "utf8");
         const stdin = pulumi.secret(pulumi.all([password.result, license]).apply(([p, l]) => kotsStdin({ password: p, license: l, configValues })));
 
+        // Refuses a namespace Gitpod's own installer deployed into (gitpodInstaller was installer).
+        const waits = [args.certificateReady, args.coreDnsReady, args.imagesReady, ...auth.secrets];
+        const guard = installModeGuard(`${name}-mode-guard`, { target: args.target, namespace: args.namespace, mode: "kots", after: waits }, { parent: this });
+
         this.install = remoteScript(
             `${name}-kots`,
             {
@@ -142,7 +147,7 @@ export class Gitpod extends pulumi.ComponentResource {
                 // A new certificate wait means a new cluster or a new certificate: run again.
                 triggers: [args.certificateReady.id],
             },
-            { parent: this, dependsOn: [args.certificateReady, args.coreDnsReady, args.imagesReady, ...auth.secrets] },
+            { parent: this, dependsOn: [guard, ...waits] },
         );
 
         this.ready = remoteScript(
