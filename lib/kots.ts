@@ -98,6 +98,11 @@ export const BASE_CONFIG_ITEMS: Readonly<Record<string, string>> = {
     ...KOTS_TLS_CONFIG_VALUES,
     // The gateway would take port 22 on the node, which is how this program reaches the VM.
     ssh_gateway: "0",
+    // Helm's --timeout for Gitpod's release. With advanced mode on (always, once config_patch is
+    // used) kots-install.sh takes this item instead of its 5m default, and 5 minutes is too
+    // short for a first install pulling ~40 images from eu.gcr.io onto a fresh node (--atomic
+    // would roll it back). gitpod-io/gitpod 2022.11.3 install/installer/scripts/kots-install.sh.
+    installer_timeout: "30m",
 };
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;

@@ -73,12 +73,18 @@ api_answers() {
 }
 
 # wait_for DESCRIPTION CHECK...: polls CHECK until it succeeds (0) or the deadline passes (1).
+# A progress line every minute shows the wait is alive (and keeps the SSH session busy).
 wait_for() {
   local what="$1"
   shift
+  local next_note=$((SECONDS + 60))
   log "waiting for $what"
   while ! "$@"; do
     ((SECONDS < deadline)) || return 1
+    if ((SECONDS >= next_note)); then
+      log "still waiting for $what ($((deadline - SECONDS))s left)"
+      next_note=$((SECONDS + 60))
+    fi
     sleep "$POLL_INTERVAL_SECONDS"
   done
   log "$what: yes"
@@ -99,6 +105,7 @@ diagnostics() {
   echo "--- recent warning events"
   kc get events --field-selector type=Warning --sort-by=.lastTimestamp 2>&1 | tail -n 20 || true
   if [[ "$WAIT_MODE" == kots ]]; then
+    # The key kots-install.sh writes its log to (its preflight reads the same: kots-preflight.yaml).
     echo "--- installer log (ConfigMap gitpod-installation-status, last lines)"
     kc get configmap gitpod-installation-status -o jsonpath='{.data.gitpod-installer\.log}' 2>&1 | tail -n 40 || true
   fi

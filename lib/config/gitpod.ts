@@ -83,7 +83,7 @@ function checkDownload(c: Checker): { kotsDownloadUrl: string; kotsSha256: strin
 }
 
 function checkGitpodItems(c: Checker): Record<string, string> {
-    const items = checkObject(c, "gitpodConfig", "a map of KOTS config item to string value, e.g. {\"installer_timeout\": \"30m\"}");
+    const items = checkObject(c, "gitpodConfig", "a map of KOTS config item to string value, e.g. {\"installer_timeout\": \"1h\"}");
     for (const problem of checkGitpodConfig(items)) c.problems.push(`${PROJECT}:gitpodConfig.${problem}`);
     return items as Record<string, string>;
 }

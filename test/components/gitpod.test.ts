@@ -52,7 +52,7 @@ before(async () => {
         kotsSha256: SHA,
         acmeServer: "staging",
         authProviders: [],
-        items: { installer_timeout: "30m" },
+        items: { installer_timeout: "90m" },
     });
     await Promise.all([valueOf(plain.ready.id), valueOf(custom.ready.id), valueOf(plain.adminConsole)]);
 });
@@ -117,7 +117,7 @@ describe("Gitpod component", () => {
         assert.equal(param("gp2-kots", "PLUGIN_CHECKSUMS_URL"), "");
         const [, license, values] = stdinOf("gp2-kots");
         assert.equal(license, CUSTOM_LICENSE);
-        assert.equal(YAML.parse(values).spec.values.installer_timeout.value, "30m");
+        assert.equal(YAML.parse(values).spec.values.installer_timeout.value, "90m");
         assert.ok(!cmd.includes("myOwnLicence0123"));
         assert.ok(one(run, COMMAND, "gp2-kots").secretPaths.includes("stdin"));
     });

@@ -72,6 +72,7 @@ describe("kotsConfigValues", () => {
                 cert_manager_issuer_name: "gitpod-issuer",
                 cert_manager_issuer: "ClusterIssuer",
                 ssh_gateway: "0",
+                installer_timeout: "30m",
                 advanced_mode_enabled: "1",
                 config_patch: undefined,
             },
@@ -97,8 +98,9 @@ describe("kotsConfigValues", () => {
     });
 
     it("adds the user's gitpodConfig items", () => {
-        const doc2 = kotsConfigValues({ domain: "gitpod.example.com", items: { installer_timeout: "30m" }, patch: { authProviderSecrets: [], signup: { openSignup: true } } });
-        assert.deepEqual(doc2.spec.values.installer_timeout, { value: "30m" });
+        const doc2 = kotsConfigValues({ domain: "gitpod.example.com", items: { installer_timeout: "1h", openVsxUrl: "https://open-vsx.example.com" }, patch: { authProviderSecrets: [], signup: { openSignup: true } } });
+        assert.deepEqual(doc2.spec.values.installer_timeout, { value: "1h" });
+        assert.deepEqual(doc2.spec.values.openVsxUrl, { value: "https://open-vsx.example.com" });
     });
 
     it("makes KOTS render the same Certificate the TLS stage created", () => {
