@@ -46,11 +46,10 @@ export const GITPOD_WAIT_SECONDS = 2700;
 /** The SSH key file name the README and `sshCommand` use. */
 export const SSH_KEY_FILE = "gitpod-tencent.pem";
 
-export interface GitpodArgs {
+/** What both install modes take (kots: Gitpod; `gitpodInstaller: installer`: GitpodInstaller). */
+export interface GitpodCommonArgs {
     /** The VM (scripts run there with the node's kubectl). */
     readonly target: SshTarget;
-    /** The VM's public IP, for the admin-console command. */
-    readonly publicIp: pulumi.Input<string>;
     /** The cluster's provider (from K3sServer). */
     readonly provider: k8s.Provider;
     /** Gitpod's namespace, as Tls' `namespace` Output (resolves once the Namespace exists). */
@@ -62,12 +61,22 @@ export interface GitpodArgs {
     readonly domain: string;
     /** The certificate's Let's Encrypt environment: staging chains are not verified by the wait. */
     readonly acmeServer: "production" | "staging";
+    /** The Gitpod release, e.g. 2022.11.3 (kots: `--app-version-label`; installer mode: its installer image). */
+    readonly appVersion: string;
+    /** The OAuth apps (Secrets made here), sign-up policy, workspace image, the user's patch. */
+    readonly authProviders: readonly AuthProviderSettings<pulumi.Input<string>>[];
+    readonly signup: SignupPolicy;
+    readonly workspaceImage: string;
+    readonly userPatch: Readonly<Record<string, unknown>>;
+}
+
+export interface GitpodArgs extends GitpodCommonArgs {
+    /** The VM's public IP, for the admin-console command. */
+    readonly publicIp: pulumi.Input<string>;
     /** The KOTS licence file (secret); default the Community licence. */
     readonly license?: pulumi.Input<string>;
     readonly appSlug: string;
     readonly channel: string;
-    /** `--app-version-label`, e.g. 2022.11.3. */
-    readonly appVersion: string;
     /** kots release, e.g. 1.102.0 (PINS.kots). */
     readonly kotsVersion: string;
     /** Mirror URL of kots_linux_amd64.tar.gz; "" for the GitHub release. */
@@ -76,11 +85,6 @@ export interface GitpodArgs {
     readonly kotsSha256: string;
     /** Extra KOTS config items (validated by lib/config/gitpod.ts). */
     readonly items: Readonly<Record<string, string>>;
-    /** The OAuth apps (Secrets made here), sign-up policy, workspace image, the user's patch. */
-    readonly authProviders: readonly AuthProviderSettings<pulumi.Input<string>>[];
-    readonly signup: SignupPolicy;
-    readonly workspaceImage: string;
-    readonly userPatch: Readonly<Record<string, unknown>>;
 }
 
 export class Gitpod extends pulumi.ComponentResource {

@@ -17,44 +17,21 @@
  * preflight (`imagesReady`), passed explicitly, as the kots mode does.
  */
 import * as command from "@pulumi/command";
-import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { AuthProviderSettings } from "../lib/authProviders";
-import { gitpodConfigPatch, SignupPolicy } from "../lib/gitpodConfigPatch";
+import { gitpodConfigPatch } from "../lib/gitpodConfigPatch";
 import { GITPOD_RELEASES } from "../lib/gitpodImages";
 import { configInitText, installerChartYaml, renderInstallerConfig } from "../lib/installerConfig";
 import { scriptDigest } from "../lib/scripts";
 import { CERTIFICATE_SECRET_NAME } from "../lib/tls";
 import { AuthProviderSecrets } from "./authProviderSecrets";
-import { GITPOD_WAIT_SECONDS } from "./gitpod";
+import { GITPOD_WAIT_SECONDS, GitpodCommonArgs } from "./gitpod";
 import { installModeGuard } from "./installMode";
-import { remoteScript, SshTarget } from "./remote";
+import { remoteScript } from "./remote";
 
 /** Bound of the Helm deploy (`--wait`): the first pull of ~60 images from eu.gcr.io and Docker Hub. */
 export const HELM_TIMEOUT_SECONDS = 1800;
 
-export interface GitpodInstallerArgs {
-    /** The VM: the installer runs there in k3s's containerd. */
-    readonly target: SshTarget;
-    /** The cluster's provider (from K3sServer), for the auth-provider Secrets. */
-    readonly provider: k8s.Provider;
-    /** Gitpod's namespace, as Tls' `namespace` Output (resolves once the Namespace exists). */
-    readonly namespace: pulumi.Input<string>;
-    /** Tls' `certificateReady` (its id is a trigger: a new cluster or certificate installs again). */
-    readonly certificateReady: pulumi.CustomResource;
-    /** CoreDnsHairpin's `ready` and ImagePreflight's `ready`. */
-    readonly coreDnsReady: pulumi.Resource;
-    readonly imagesReady: pulumi.Resource;
-    readonly domain: string;
-    /** The certificate's Let's Encrypt environment: staging chains are not verified by the wait. */
-    readonly acmeServer: "production" | "staging";
-    /** The Gitpod release (GITPOD_RELEASES): its installer image renders it. */
-    readonly appVersion: string;
-    /** The OAuth apps (Secrets made here), sign-up policy, workspace image, the user's patch. */
-    readonly authProviders: readonly AuthProviderSettings<pulumi.Input<string>>[];
-    readonly signup: SignupPolicy;
-    readonly workspaceImage: string;
-    readonly userPatch: Readonly<Record<string, unknown>>;
+export interface GitpodInstallerArgs extends GitpodCommonArgs {
     /** Bound of the Helm deploy, seconds; default HELM_TIMEOUT_SECONDS. */
     readonly helmTimeoutSeconds?: number;
 }

@@ -1,29 +1,10 @@
 import { describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, RawConfig, validateConfig } from "../../../lib/config";
+import { RawConfig, validateConfig } from "../../../lib/config";
+import { problemsOf, rawConfig, TEST_SECRETS } from "../../support/config";
 
-const SECRETS = { dnspodSecretId: pulumi.secret("AKIDx"), dnspodSecretKey: pulumi.secret("key") };
-const VALID = {
-    domain: "gitpod.example.com",
-    acmeEmail: "ops@example.com",
-    adminCidrs: JSON.stringify(["203.0.113.7/32"]),
-    allowedEmailDomains: JSON.stringify(["example.com"]),
-};
-
-function raw(values: Record<string, string | undefined>, secrets: RawConfig["secrets"] = SECRETS): RawConfig {
-    return { values: { ...VALID, ...values }, secrets, cloudCredentials: true };
-}
-
-function problemsOf(r: RawConfig): readonly string[] {
-    try {
-        validateConfig(r);
-    } catch (e) {
-        assert.ok(e instanceof ConfigError, `expected ConfigError, got ${String(e)}`);
-        return e.problems;
-    }
-    return [];
-}
+const raw = (values: Record<string, string | undefined>, secrets: RawConfig["secrets"] = TEST_SECRETS): RawConfig => rawConfig(values, { secrets });
 
 describe("config: gitpodInstaller", () => {
     it("defaults to kots; installer is accepted", () => {
@@ -51,7 +32,7 @@ describe("config: gitpodInstaller", () => {
             "gitpod-tencent:kotsDownloadUrl: only gitpodInstaller: kots uses it; remove it (pulumi config rm kotsDownloadUrl) or use gitpodInstaller: kots",
             "gitpod-tencent:kotsSha256: only gitpodInstaller: kots uses it; remove it (pulumi config rm kotsSha256) or use gitpodInstaller: kots",
         ]);
-        assert.deepEqual(problemsOf(raw({ gitpodInstaller: "installer" }, { ...SECRETS, gitpodLicense: pulumi.secret("apiVersion: kots.io/v1beta1") })), [
+        assert.deepEqual(problemsOf(raw({ gitpodInstaller: "installer" }, { ...TEST_SECRETS, gitpodLicense: pulumi.secret("apiVersion: kots.io/v1beta1") })), [
             "gitpod-tencent:gitpodLicense: only gitpodInstaller: kots uses it (installer mode needs no licence: Gitpod's built-in one applies); remove it (pulumi config rm gitpodLicense)",
         ]);
     });
