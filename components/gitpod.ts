@@ -27,6 +27,7 @@ import { SignupPolicy } from "../lib/gitpodConfigPatch";
 import { adminConsoleCommand, kotsChecksumsUrl, kotsConfigValues, kotsDownloadUrl, kotsStdin } from "../lib/kots";
 import { scriptDigest } from "../lib/scripts";
 import { AuthProviderSecrets } from "./authProviderSecrets";
+import type { GitpodInstaller } from "../lib/config";
 import { installModeGuard } from "./installMode";
 import { remoteScript, SshTarget } from "./remote";
 
@@ -87,6 +88,60 @@ export interface GitpodArgs extends GitpodCommonArgs {
     readonly items: Readonly<Record<string, string>>;
 }
 
+/**
+ * What both install modes create first: the auth-provider Secrets, then the install-mode guard
+ * (after the certificate, the CoreDNS fix, the image preflight and the Secrets). `waits` is what
+ * the install step must wait on besides the guard.
+ */
+export function gitpodPrerequisites(
+    name: string,
+    args: GitpodCommonArgs,
+    mode: GitpodInstaller,
+    parent: pulumi.Resource,
+): { auth: AuthProviderSecrets; guard: command.remote.Command; waits: pulumi.Resource[] } {
+    const auth = new AuthProviderSecrets(
+        `${name}-auth`,
+        { provider: args.provider, namespace: args.namespace, domain: args.domain, providers: args.authProviders },
+        { parent },
+    );
+    const waits = [args.certificateReady, args.coreDnsReady, args.imagesReady, ...auth.secrets];
+    const guard = installModeGuard(`${name}-mode-guard`, { target: args.target, namespace: args.namespace, mode, after: waits }, { parent });
+    return { auth, guard, waits };
+}
+
+/**
+ * The readiness wait both modes end with (scripts/gitpod-wait.sh; `installer` leaves out kots'
+ * checks). It waits again whenever the install step ran again (new id) or the config changed
+ * (`configDigest`).
+ */
+export function gitpodWait(
+    name: string,
+    args: GitpodCommonArgs,
+    mode: GitpodInstaller,
+    install: command.remote.Command,
+    configDigest: pulumi.Input<string>,
+    parent: pulumi.Resource,
+    extraParams: Record<string, string> = {},
+): command.remote.Command {
+    return remoteScript(
+        `${name}-wait`,
+        {
+            target: args.target,
+            script: "gitpod-wait",
+            params: {
+                GITPOD_NAMESPACE: args.namespace,
+                DOMAIN: args.domain,
+                WAIT_MODE: mode,
+                ...extraParams,
+                ACME_ENVIRONMENT: args.acmeServer,
+                WAIT_TIMEOUT_SECONDS: String(GITPOD_WAIT_SECONDS),
+            },
+            triggers: [install.id, configDigest],
+        },
+        { parent, dependsOn: [install] },
+    );
+}
+
 export class Gitpod extends pulumi.ComponentResource {
     /** Gitpod answers over HTTPS: the end of `pulumi up`. */
     readonly ready: command.remote.Command;
@@ -104,11 +159,8 @@ export class Gitpod extends pulumi.ComponentResource {
         super("gitpod-tencent:gitpod:Gitpod", name, {}, opts);
         this.url = `https://${args.domain}`;
 
-        const auth = new AuthProviderSecrets(
-            `${name}-auth`,
-            { provider: args.provider, namespace: args.namespace, domain: args.domain, providers: args.authProviders },
-            { parent: this },
-        );
+        // The Secrets, and the guard that refuses a namespace Gitpod's own installer deployed into.
+        const { auth, guard, waits } = gitpodPrerequisites(name, args, "kots", this);
         this.callbackUrls = auth.callbackUrls;
 
         // Letters and digits only: the password is typed into the admin console's login form.
@@ -124,10 +176,6 @@ export class Gitpod extends pulumi.ComponentResource {
         );
         const license = args.license ?? fs.readFileSync(COMMUNITY_LICENSE_PATH, "utf8");
         const stdin = pulumi.secret(pulumi.all([password.result, license]).apply(([p, l]) => kotsStdin({ password: p, license: l, configValues })));
-
-        // Refuses a namespace Gitpod's own installer deployed into (gitpodInstaller was installer).
-        const waits = [args.certificateReady, args.coreDnsReady, args.imagesReady, ...auth.secrets];
-        const guard = installModeGuard(`${name}-mode-guard`, { target: args.target, namespace: args.namespace, mode: "kots", after: waits }, { parent: this });
 
         this.install = remoteScript(
             `${name}-kots`,
@@ -154,25 +202,8 @@ export class Gitpod extends pulumi.ComponentResource {
             { parent: this, dependsOn: [guard, ...waits] },
         );
 
-        this.ready = remoteScript(
-            `${name}-wait`,
-            {
-                target: args.target,
-                script: "gitpod-wait",
-                params: {
-                    GITPOD_NAMESPACE: args.namespace,
-                    DOMAIN: args.domain,
-                    WAIT_MODE: "kots",
-                    APP_SLUG: args.appSlug,
-                    ACME_ENVIRONMENT: args.acmeServer,
-                    WAIT_TIMEOUT_SECONDS: String(GITPOD_WAIT_SECONDS),
-                },
-                // Waits again whenever the install step ran again (new id) or the config changed.
-                // (The digest is kept secret: gitpodConfig may hold password items.)
-                triggers: [this.install.id, pulumi.secret(scriptDigest(configValues))],
-            },
-            { parent: this, dependsOn: [this.install] },
-        );
+        // (The config digest is kept secret: gitpodConfig may hold password items.)
+        this.ready = gitpodWait(name, args, "kots", this.install, pulumi.secret(scriptDigest(configValues)), this, { APP_SLUG: args.appSlug });
 
         this.adminConsole = pulumi
             .all([args.publicIp, args.namespace])

@@ -23,9 +23,7 @@ import { GITPOD_RELEASES } from "../lib/gitpodImages";
 import { configInitText, installerChartYaml, renderInstallerConfig } from "../lib/installerConfig";
 import { scriptDigest } from "../lib/scripts";
 import { CERTIFICATE_SECRET_NAME } from "../lib/tls";
-import { AuthProviderSecrets } from "./authProviderSecrets";
-import { GITPOD_WAIT_SECONDS, GitpodCommonArgs } from "./gitpod";
-import { installModeGuard } from "./installMode";
+import { GitpodCommonArgs, gitpodPrerequisites, gitpodWait } from "./gitpod";
 import { remoteScript } from "./remote";
 
 /** Bound of the Helm deploy (`--wait`): the first pull of ~60 images from eu.gcr.io and Docker Hub. */
@@ -73,20 +71,15 @@ export class GitpodInstaller extends pulumi.ComponentResource {
         }
         this.installerImage = release.installerImages[0];
 
-        const auth = new AuthProviderSecrets(
-            `${name}-auth`,
-            { provider: args.provider, namespace: args.namespace, domain: args.domain, providers: args.authProviders },
-            { parent: this },
-        );
+        // The Secrets, and the guard that refuses a namespace kots installed into.
+        const { auth, guard, waits } = gitpodPrerequisites(name, args, "installer", this);
+        this.guard = guard;
         this.callbackUrls = auth.callbackUrls;
 
         // Conflicts between the user's patch and the program's part were refused by the config
         // check (lib/config/gitpod.ts), before anything was declared.
         const { patch } = gitpodConfigPatch({ authProviderSecrets: auth.secretNames, signup: args.signup, workspaceImage: args.workspaceImage, userPatch: args.userPatch });
         this.installerConfig = renderInstallerConfig({ domain: args.domain, certificateSecret: CERTIFICATE_SECRET_NAME, fragment: patch });
-
-        const waits = [args.certificateReady, args.coreDnsReady, args.imagesReady, ...auth.secrets];
-        this.guard = installModeGuard(`${name}-mode-guard`, { target: args.target, namespace: args.namespace, mode: "installer", after: waits }, { parent: this });
 
         const helmTimeout = args.helmTimeoutSeconds ?? HELM_TIMEOUT_SECONDS;
         // A changed config, image or chart re-runs the script in place (helm upgrade); a new
@@ -114,23 +107,7 @@ export class GitpodInstaller extends pulumi.ComponentResource {
             },
         );
 
-        this.ready = remoteScript(
-            `${name}-wait`,
-            {
-                target: args.target,
-                script: "gitpod-wait",
-                params: {
-                    GITPOD_NAMESPACE: args.namespace,
-                    DOMAIN: args.domain,
-                    WAIT_MODE: "installer",
-                    ACME_ENVIRONMENT: args.acmeServer,
-                    WAIT_TIMEOUT_SECONDS: String(GITPOD_WAIT_SECONDS),
-                },
-                // Waits again whenever the deploy ran again (new id) or the config changed.
-                triggers: [this.install.id, scriptDigest(this.installerConfig)],
-            },
-            { parent: this, dependsOn: [this.install] },
-        );
+        this.ready = gitpodWait(name, args, "installer", this.install, scriptDigest(this.installerConfig), this);
 
         this.registerOutputs({ ready: this.ready.id, url: this.url, callbackUrls: this.callbackUrls, adminConsole: this.adminConsole });
     }
