@@ -84,14 +84,14 @@ run_seq=0
 # in_image COMMAND [ARG...]: runs COMMAND in the installer image with k3s's containerd: host
 # network (the API at 127.0.0.1:6443), the work directory at /work, the kubeconfig at
 # /root/.kube/config (where `config cluster`, whose --kubeconfig flag its subcommands do not
-# inherit, and helm look by default), k3s's containerd state read-only under /host (for
-# `config files containerd`).
+# inherit, and helm look by default), k3s's containerd state directory read-only under /host
+# (for `config files containerd`; a plain bind, not the running containers' mounts below it).
 in_image() {
   run_seq=$((run_seq + 1))
   k3s ctr --namespace k8s.io run --rm --net-host \
     --mount "type=bind,src=$work,dst=/work,options=rbind:rw" \
     --mount "type=bind,src=$kubeconfig,dst=/root/.kube/config,options=rbind:ro" \
-    --mount "type=bind,src=$containerd_state,dst=/host/run/k3s/containerd,options=rbind:ro" \
+    --mount "type=bind,src=$containerd_state,dst=/host/run/k3s/containerd,options=bind:ro" \
     --env HOME=/root --env KUBECONFIG=/root/.kube/config \
     "$INSTALLER_IMAGE" "gitpod-installer-$$-$run_seq" "$@" </dev/null
 }

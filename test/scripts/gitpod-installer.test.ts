@@ -77,7 +77,7 @@ describe("gitpod-installer.sh", () => {
             first.startsWith(
                 `k3s ctr --namespace k8s.io run --rm --net-host --mount type=bind,src=${work()},dst=/work,options=rbind:rw ` +
                     `--mount type=bind,src=${s.root}/etc/rancher/k3s/k3s.yaml,dst=/root/.kube/config,options=rbind:ro ` +
-                    `--mount type=bind,src=${s.root}/run/k3s/containerd,dst=/host/run/k3s/containerd,options=rbind:ro ` +
+                    `--mount type=bind,src=${s.root}/run/k3s/containerd,dst=/host/run/k3s/containerd,options=bind:ro ` +
                     `--env HOME=/root --env KUBECONFIG=/root/.kube/config ${IMAGE} gitpod-installer-`,
             ),
             first,
