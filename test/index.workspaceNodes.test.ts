@@ -138,7 +138,7 @@ describe("workspaceNodes: 2", () => {
     });
 
     it("Gitpod installs once the agents are Ready, the server relabelled and every node's images checked", () => {
-        const install = one(run, COMMAND, "gitpod-kots");
+        const install = one(run, COMMAND, "gitpod-mode-guard");
         for (const dep of [cmd("workspace-server-labels"), cmd("images-ws-1-check"), cmd("images-ws-2-check")]) {
             assert.ok(install.dependencies.includes(dep.urn), `waits on ${dep.name}`);
         }
@@ -158,11 +158,17 @@ describe("the records compared", () => {
     it("unset (the default) declares none of it: 2 nodes add the workspace stage, change the server's rules and config.yaml, and make Gitpod wait", () => {
         const d = diff(unset, run.resources);
         assert.deepEqual(d.removed, []);
-        assert.deepEqual(d.changed.sort(), ["gitpod-kots", "gitpod-rules", "k3s-install"]);
+        assert.deepEqual(d.changed.sort(), ["gitpod-kots", "gitpod-mode-guard", "gitpod-rules", "k3s-install"]);
         assert.deepEqual(d.added.filter((n) => !n.startsWith("workspace") && !n.startsWith("images-ws-")), []);
-        const before = unset.find((r) => r.name === "gitpod-kots")!;
-        const after = one(run, COMMAND, "gitpod-kots");
-        assert.deepEqual({ ...after, dependencies: before.dependencies }, before, "only what the Gitpod install waits on changes");
+        // Only what they wait on changes (the mode guard also re-runs once: its triggers hold it).
+        const before = (name: string) => unset.find((r) => r.name === name)!;
+        const kots = one(run, COMMAND, "gitpod-kots");
+        assert.deepEqual({ ...kots, dependencies: before("gitpod-kots").dependencies }, before("gitpod-kots"));
+        const guard = one(run, COMMAND, "gitpod-mode-guard");
+        const waited = ["workspace-server-labels-id", "images-ws-1-check-id", "images-ws-2-check-id"];
+        assert.deepEqual(guard.inputs.triggers, [...before("gitpod-mode-guard").inputs.triggers, ...waited]);
+        const same = { ...guard, dependencies: before("gitpod-mode-guard").dependencies, inputs: { ...guard.inputs, triggers: before("gitpod-mode-guard").inputs.triggers } };
+        assert.deepEqual(same, before("gitpod-mode-guard"));
         assert.ok(!unset.some((r) => /(^workspace$|^workspace-(ws|sg|rules|server))|-ws-\d/.test(r.name)));
         assert.ok(!unset.some((r) => r.type === "gitpod-tencent:cluster:WorkspaceNodes" || r.type === INSTANCE && r.name !== "gitpod-server-vm"));
     });
