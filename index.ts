@@ -97,7 +97,7 @@ new WorkspaceImagePrepull("workspace-image", { target, k3sReady, image: config.w
 const workspace = config.workspaceNodes === 0 ? undefined : new WorkspaceNodes("workspace", {
     count: config.workspaceNodes,
     stack,
-    vm: { ...serverVm, instanceType: config.workspaceInstanceType, systemDiskSize: config.workspaceDiskSize },
+    vm: { ...serverVm, instanceType: config.workspaceInstanceType, instanceTypeKey: "workspaceInstanceType", systemDiskSize: config.workspaceDiskSize },
     subnetCidr: network.subnetCidr,
     serverFirewall: network.firewall,
     server: { target, privateIp: server.privateIp, nodeName: server.hostname, token: k3s.token },

@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import YAML from "yaml";
+import { checkInstanceTypeOffered } from "../../lib/cvm";
 import { agentIngressRules, ingressRules, nodeRules } from "../../lib/firewall";
 import { GITPOD_NODE_LABELS, renderK3sAgentConfig, serverNodeLabels, type K3sAgentConfigOptions } from "../../lib/k3sConfig";
 import { agentHostname, instanceTypeMemoryGib, subnetCapacity } from "../../lib/workspaceNodes";
@@ -112,5 +113,13 @@ describe("workspace node names and limits", () => {
         assert.equal(instanceTypeMemoryGib("S5.MEDIUM4"), 4);
         assert.equal(instanceTypeMemoryGib("GN7.5XLARGE80"), 80);
         assert.equal(instanceTypeMemoryGib("big-one"), undefined);
+    });
+});
+
+describe("a workspace node's type that is not sold", () => {
+    it("names the key that chose it, workspaceInstanceType", () => {
+        assert.deepEqual(checkInstanceTypeOffered("SA3.4XLARGE32", "ap-singapore-2", [], [], "workspaceInstanceType"), {
+            problem: "gitpod-tencent:workspaceInstanceType: SA3.4XLARGE32 is not available pay-as-you-go in ap-singapore-2 (sold out or not offered); it is sold nowhere in this region now: pick another workspaceInstanceType or region",
+        });
     });
 });
