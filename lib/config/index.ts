@@ -11,6 +11,7 @@ import { Checker, PROJECT, RawConfig, StageKeys } from "./checker";
 import { checkCloud, CLOUD_KEYS, CloudConfig } from "./cloud";
 import { checkCluster, CLUSTER_KEYS, ClusterConfig } from "./cluster";
 import { checkTls, TLS_KEYS, TlsConfig } from "./tls";
+import { checkOperations, OPERATIONS_KEYS, OperationsConfig } from "./operations";
 
 export { PROJECT, isFqdn, isIpv4Cidr } from "./checker";
 export type { RawConfig } from "./checker";
@@ -18,10 +19,10 @@ export { defaultZoneOf, SYSTEM_DISK_TYPES, UBUNTU_VERSIONS } from "./cloud";
 export { ACME_SERVERS } from "./tls";
 export type { AcmeServer } from "./tls";
 
-export type StackConfig = CloudConfig & ClusterConfig & TlsConfig;
+export type StackConfig = CloudConfig & ClusterConfig & TlsConfig & OperationsConfig;
 
 /** Every stage's keys, in the order their checkers run. */
-const STAGES: readonly StageKeys[] = [CLOUD_KEYS, CLUSTER_KEYS, TLS_KEYS];
+const STAGES: readonly StageKeys[] = [CLOUD_KEYS, CLUSTER_KEYS, TLS_KEYS, OPERATIONS_KEYS];
 
 export const PLAIN_KEYS: readonly string[] = STAGES.flatMap((s) => s.plain);
 export const SECRET_KEYS: readonly string[] = STAGES.flatMap((s) => s.secrets);
@@ -34,6 +35,7 @@ export function validateConfig(raw: RawConfig): StackConfig {
         ...checkCloud(c),
         ...checkCluster(c),
         ...checkTls(c),
+        ...checkOperations(c),
     };
     if (c.problems.length > 0) {
         throw new ConfigError(c.problems);
