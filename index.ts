@@ -9,6 +9,8 @@ import { gitpodNames } from "./lib/dns";
 import { Network } from "./components/network";
 import { SshKey, keyPairName } from "./components/sshKey";
 import { CvmNode } from "./components/cvmNode";
+import { PublicAddress } from "./components/publicAddress";
+import { DiskBackups } from "./components/diskBackups";
 import { DnsRecords } from "./components/dns";
 import { K3sServer } from "./components/k3sServer";
 import { Calico } from "./components/calico";
@@ -38,17 +40,32 @@ const server = new CvmNode("gitpod-server", {
     keyId: sshKey.keyId,
     hostname: nodeHostname(stack, "server"),
     allowReplacement: config.allowVmReplacement,
+    allocatePublicIp: false,
+    running: config.running,
     tags,
 });
 
-// 2. DNS: @, * and *.ws point at the VM.
-new DnsRecords("gitpod", { zone: config.dnsZone, domainLabel: config.domainLabel, ip: server.publicIp, ttl: config.dnsTtl });
+// 1b. Its stable address (an EIP, kept while paused) and nightly snapshots of its disk.
+const address = new PublicAddress("gitpod-server", { instanceId: server.instanceId, bandwidthOut: config.bandwidthOut, addressName: server.hostname, tags });
+if (config.snapshotsEnabled) {
+    new DiskBackups("gitpod-server", {
+        diskId: server.systemDiskId,
+        policyName: server.hostname,
+        hours: config.snapshotHours,
+        retentionDays: config.snapshotRetentionDays,
+    });
+}
 
-// 3. k3s over SSH; its kubeconfig feeds the one Kubernetes provider.
-const target = { host: server.publicIp, privateKey: sshKey.privateKey };
+// 2. DNS: @, * and *.ws point at the VM.
+new DnsRecords("gitpod", { zone: config.dnsZone, domainLabel: config.domainLabel, ip: address.ip, ttl: config.dnsTtl });
+
+// 3. k3s over SSH; its kubeconfig feeds the one Kubernetes provider. While paused nothing
+//    reaches the VM or the cluster: every step keeps its inputs, the provider skips the cluster.
+const target = { host: address.ip, privateKey: sshKey.privateKey };
 const k3s = new K3sServer("k3s", {
     target,
     instanceId: server.instanceId,
+    skipUnreachableCluster: !config.running,
     version: config.versions.k3s,
     mirror: config.k3sMirror,
     clusterCidr: config.clusterCidr,
@@ -80,10 +97,11 @@ const tls = new Tls("tls", {
     dnspodSecretKey: config.dnspodSecretKey,
 });
 
-export const publicIp = server.publicIp;
+export const publicIp = address.ip;
+export const vmState = config.running ? "running" : "paused: stopped without compute billing (disks and the EIP still bill); `pulumi config set running true && pulumi up` starts it";
 export const gitpodUrl = `https://${config.domain}`;
 export const dnsNames = gitpodNames(config.domain);
-export const sshCommand = pulumi.interpolate`ssh -i gitpod-tencent.pem ubuntu@${server.publicIp}`;
+export const sshCommand = pulumi.interpolate`ssh -i gitpod-tencent.pem ubuntu@${address.ip}`;
 export const sshPrivateKey = sshKey.privateKey;
 export const kubeconfig = k3s.kubeconfig;
 export const certificateSecret = pulumi.interpolate`${tls.namespace}/https-certificates`;

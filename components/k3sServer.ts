@@ -34,6 +34,12 @@ export interface K3sServerArgs {
      * command's `triggers`, and changing a trigger replaces the command.
      */
     instanceId: pulumi.Input<string>;
+    /**
+     * Let runs go on while the k3s API cannot be reached (pulumi-kubernetes `deleteUnreachable`
+     * and `skipUpdateUnreachable`): a paused stack, or a destroy after the VM is gone. Off by
+     * default: an unreachable cluster then fails the run instead of silently skipping changes.
+     */
+    skipUnreachableCluster?: boolean;
     /** k3s release, e.g. v1.24.13+k3s1 (config `k3sVersion`, checked against the other pins). */
     version: string;
     /** Download the installer and binaries from the China mirror (rancher-mirror.rancher.cn). */
@@ -167,9 +173,8 @@ export class K3sServer extends pulumi.ComponentResource {
             {
                 kubeconfig: this.kubeconfig,
                 enableServerSideApply: true,
-                // When the VM is gone, `destroy`/replacement must not hang on its resources.
-                deleteUnreachable: true,
-                skipUpdateUnreachable: true,
+                deleteUnreachable: args.skipUnreachableCluster ?? false,
+                skipUpdateUnreachable: args.skipUnreachableCluster ?? false,
             },
             { parent: this },
         );

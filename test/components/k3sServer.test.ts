@@ -138,8 +138,9 @@ describe("K3sServer: the Kubernetes provider", () => {
         const provider = one(run, "pulumi:providers:kubernetes", "k3s-provider");
         assert.equal(provider.inputs.kubeconfig, KUBECONFIG);
         assert.ok(provider.secretPaths.includes("kubeconfig"));
-        for (const key of ["enableServerSideApply", "deleteUnreachable", "skipUpdateUnreachable"]) {
-            assert.ok(provider.inputs[key] === true || provider.inputs[key] === "true", `${key} is on`);
+        assert.ok(provider.inputs.enableServerSideApply === true || provider.inputs.enableServerSideApply === "true", "SSA is on");
+        for (const key of ["deleteUnreachable", "skipUpdateUnreachable"]) {
+            assert.ok(provider.inputs[key] === false || provider.inputs[key] === "false", `${key} is off unless skipUnreachableCluster`);
         }
         assert.ok(provider.dependencies.includes(cmd("k3s-kubeconfig").urn), "the provider waits on the kubeconfig");
     });

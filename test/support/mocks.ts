@@ -30,6 +30,7 @@ export interface RecordedResource {
     /** Provider reference `urn::id`, "" when the default provider is used. */
     readonly provider: string;
     readonly protect: boolean;
+    readonly retainOnDelete: boolean;
     readonly ignoreChanges: readonly string[];
     readonly replaceOnChanges: readonly string[];
     readonly deleteBeforeReplace: boolean;
@@ -131,6 +132,7 @@ function wrapMonitor(recording: Recording): void {
             dependencies: req.getDependenciesList(),
             provider: req.getProvider(),
             protect: req.getProtect?.() ?? false,
+            retainOnDelete: req.getRetainondelete?.() ?? false,
             ignoreChanges: req.getIgnorechangesList(),
             replaceOnChanges: req.getReplaceonchangesList(),
             deleteBeforeReplace: req.getDeletebeforereplace(),

@@ -70,11 +70,17 @@ export const defaultInvokes: InvokeResult = (token, args) => {
     }
 };
 
+/** The stable public address: the EIP of the server (or a VM's own public IP, see below). */
+export const PUBLIC_IP = "43.156.0.10";
+
 /** Provider-computed outputs the program reads. */
-export const defaultOutputs: OutputsFor = (type, name) => {
+export const defaultOutputs: OutputsFor = (type, name, inputs) => {
     switch (type) {
         case "tencentcloud:index/instance:Instance":
-            return { publicIp: "43.156.0.10", privateIp: "10.0.1.10" };
+            // A VM created without a public IP of its own has none (its address is an EIP).
+            return { publicIp: inputs.allocatePublicIp === false ? "" : PUBLIC_IP, privateIp: "10.0.1.10", systemDiskId: `disk-${name}` };
+        case "tencentcloud:index/eip:Eip":
+            return { publicIp: PUBLIC_IP, status: "BIND" };
         case "command:remote:Command":
             return name.endsWith("kubeconfig")
                 ? { stdout: "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: https://43.156.0.10:6443\n  name: default\n" }
