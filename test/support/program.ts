@@ -1,6 +1,6 @@
 /**
  * Runs the whole program (index.ts) under mocks with a given stack configuration and returns
- * what it declared. Pulumi's runtime is process-global: one program run per test file.
+ * what it declared. Pulumi's runtime is process-global: runs in one file happen one after another.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
@@ -122,8 +122,13 @@ export async function runProgram(options: {
         outputs: options.outputs ?? defaultOutputs,
     });
     let exports: Record<string, unknown> = {};
-    const [error] = await settle(async () => {
-        exports = await import("../../index");
+    // A second run in the same file (e.g. running, then paused) must evaluate index.ts again:
+    // loaded through require, whose cache (unlike the ESM loader's) can be cleared.
+    const index = require.resolve("../../index");
+    delete require.cache[index];
+    const [error] = await settle(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+        exports = require(index);
     });
     return { ...recording, exports, error };
 }
