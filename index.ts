@@ -17,6 +17,9 @@ import { Calico } from "./components/calico";
 import { CoreDnsHairpin } from "./components/coreDns";
 import { ImagePreflight } from "./components/imagePreflight";
 import { Tls } from "./components/tls";
+import { previousDeployment } from "./components/previousDeployment";
+import { certificateToRestore } from "./lib/keptCertificate";
+import { CERTIFICATE_NAME } from "./lib/tls";
 
 // 0. Configuration, validated before anything is declared.
 const config = loadConfig();
@@ -84,6 +87,15 @@ new CoreDnsHairpin("coredns", { provider, k3sReady, domain: config.domain, gitpo
 new ImagePreflight("images", { target, k3sReady, registryMirrors: config.registryMirrors, kotsVersion: config.versions.kots });
 
 // 5. cert-manager, the DNSPod webhook, ClusterIssuer gitpod-issuer and the wildcard Certificate.
+//    A new VM first gets back the certificate the stack kept (or the one handed back through
+//    config) when it fits, so a rebuild does not order another one from Let's Encrypt.
+const previous = previousDeployment();
+const restore = pulumi.all([previous, server.instanceId, config.tlsCertificate ?? pulumi.secret("")]).apply(([prev, instanceId, handedBack]) => {
+    const wanted = { domain: config.domain, acmeServer: config.acmeServer, namespace: config.gitpodNamespace, secretName: CERTIFICATE_NAME, now: new Date() };
+    const decision = certificateToRestore(prev, instanceId, handedBack || undefined, wanted);
+    pulumi.log.info(`TLS certificate: ${decision.reason}`);
+    return decision.manifest;
+});
 const tls = new Tls("tls", {
     provider,
     clusterReady: calico.ready,
@@ -95,6 +107,7 @@ const tls = new Tls("tls", {
     dns01Nameservers: config.dns01Nameservers,
     dnspodSecretId: config.dnspodSecretId,
     dnspodSecretKey: config.dnspodSecretKey,
+    restoreCertificate: pulumi.secret(restore),
 });
 
 export const publicIp = address.ip;
@@ -105,3 +118,8 @@ export const sshCommand = pulumi.interpolate`ssh -i gitpod-tencent.pem ubuntu@${
 export const sshPrivateKey = sshKey.privateKey;
 export const kubeconfig = k3s.kubeconfig;
 export const certificateSecret = pulumi.interpolate`${tls.namespace}/https-certificates`;
+// Read back by the next deployment (components/previousDeployment.ts). `tlsCertificate` is also
+// what to hand back through config after a `pulumi destroy` (README "Certificates").
+export const serverInstanceId = server.instanceId;
+export const tlsCertificate = pulumi.secret(pulumi.all([tls.keptCertificate, previous]).apply(([kept, prev]) => kept || prev.tlsCertificate || ""));
+export const tlsRestore = pulumi.secret(restore);

@@ -14,6 +14,8 @@ export const SCRIPT_NAMES = [
     "wait-cluster",
     "wait-certificate",
     "image-preflight",
+    "restore-certificate",
+    "read-certificate",
 ] as const;
 
 export type ScriptName = (typeof SCRIPT_NAMES)[number];

@@ -108,6 +108,8 @@ export function setupMocks(opts: {
         opts.project,
         opts.stack,
         false,
+        // The DIY backend's organization: what `pulumi.getOrganization()` returns there.
+        "organization",
     );
     wrapMonitor(recording);
     return recording;

@@ -94,6 +94,11 @@ export const defaultOutputs: OutputsFor = (type, name, inputs) => {
     }
 };
 
+/** Answers the program's StackReference to itself with `previous` as its outputs. */
+function withPreviousDeployment(outputs: OutputsFor, previous: Record<string, unknown>): OutputsFor {
+    return (type, name, inputs) => (type === "pulumi:pulumi:StackReference" ? { outputs: previous, secretOutputNames: [] } : outputs(type, name, inputs));
+}
+
 export interface ProgramRun extends Recording {
     /** The program's stack outputs (the module's exports). */
     readonly exports: Record<string, unknown>;
@@ -110,6 +115,8 @@ export async function runProgram(options: {
     secrets?: Record<string, string | undefined>;
     invoke?: InvokeResult;
     outputs?: OutputsFor;
+    /** The stack's outputs from its last deployment (what `previousDeployment()` reads); none by default. */
+    previous?: Record<string, unknown>;
 } = {}): Promise<ProgramRun> {
     const secrets = Object.fromEntries(
         Object.entries({ ...VALID_SECRETS, ...options.secrets }).filter(([, v]) => v !== undefined),
@@ -119,7 +126,7 @@ export async function runProgram(options: {
         project: PROJECT,
         stack: STACK,
         invoke: options.invoke ?? defaultInvokes,
-        outputs: options.outputs ?? defaultOutputs,
+        outputs: withPreviousDeployment(options.outputs ?? defaultOutputs, options.previous ?? {}),
     });
     let exports: Record<string, unknown> = {};
     // A second run in the same file (e.g. running, then paused) must evaluate index.ts again:
