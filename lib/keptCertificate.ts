@@ -35,8 +35,8 @@ function certManagerOnly(entries: Record<string, string> | undefined): Record<st
  * data and cert-manager's annotations and labels, no uid, owner or managedFields. "" for no
  * Secret or one without a certificate.
  */
-export function keptSecret(secretJson: string): string {
-    if (secretJson.trim() === "") return "";
+export function keptSecret(secretJson: string | undefined): string {
+    if (!secretJson?.trim()) return "";
     const secret = JSON.parse(secretJson) as ISecret;
     if (!secret.data?.["tls.crt"] || !secret.data["tls.key"]) return "";
     const kept: ISecret = {
