@@ -19,6 +19,7 @@ import { ImagePreflight } from "./components/imagePreflight";
 import { Tls } from "./components/tls";
 import { previousDeployment } from "./components/previousDeployment";
 import { certificateToRestore } from "./lib/keptCertificate";
+import { clientCertificateExpiry, nextKubeconfigRenewal } from "./lib/kubeconfig";
 import { CERTIFICATE_NAME } from "./lib/tls";
 
 // 0. Configuration, validated before anything is declared.
@@ -64,11 +65,19 @@ new DnsRecords("gitpod", { zone: config.dnsZone, domainLabel: config.domainLabel
 
 // 3. k3s over SSH; its kubeconfig feeds the one Kubernetes provider. While paused nothing
 //    reaches the VM or the cluster: every step keeps its inputs, the provider skips the cluster.
+//    The kubeconfig is renewed when the one in state expires within 30 days.
+const previous = previousDeployment();
+const renewal = previous.apply((prev) => {
+    const next = nextKubeconfigRenewal(prev, config.running, new Date());
+    if (next.note) pulumi.log.warn(next.note);
+    return next.renewal;
+});
 const target = { host: address.ip, privateKey: sshKey.privateKey };
 const k3s = new K3sServer("k3s", {
     target,
     instanceId: server.instanceId,
     skipUnreachableCluster: !config.running,
+    kubeconfigRenewal: renewal,
     version: config.versions.k3s,
     mirror: config.k3sMirror,
     clusterCidr: config.clusterCidr,
@@ -89,7 +98,6 @@ new ImagePreflight("images", { target, k3sReady, registryMirrors: config.registr
 // 5. cert-manager, the DNSPod webhook, ClusterIssuer gitpod-issuer and the wildcard Certificate.
 //    A new VM first gets back the certificate the stack kept (or the one handed back through
 //    config) when it fits, so a rebuild does not order another one from Let's Encrypt.
-const previous = previousDeployment();
 const restore = pulumi.all([previous, server.instanceId, config.tlsCertificate ?? pulumi.secret("")]).apply(([prev, instanceId, handedBack]) => {
     const wanted = { domain: config.domain, acmeServer: config.acmeServer, namespace: config.gitpodNamespace, secretName: CERTIFICATE_NAME, now: new Date() };
     const decision = certificateToRestore(prev, instanceId, handedBack || undefined, wanted);
@@ -117,6 +125,8 @@ export const dnsNames = gitpodNames(config.domain);
 export const sshCommand = pulumi.interpolate`ssh -i gitpod-tencent.pem ubuntu@${address.ip}`;
 export const sshPrivateKey = sshKey.privateKey;
 export const kubeconfig = k3s.kubeconfig;
+export const kubeconfigRenewal = renewal;
+export const kubeconfigExpires = k3s.kubeconfig.apply((k) => clientCertificateExpiry(k)?.toISOString() ?? "unknown");
 export const certificateSecret = pulumi.interpolate`${tls.namespace}/https-certificates`;
 // Read back by the next deployment (components/previousDeployment.ts). `tlsCertificate` is also
 // what to hand back through config after a `pulumi destroy` (README "Certificates").

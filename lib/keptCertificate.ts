@@ -13,6 +13,7 @@ import { X509Certificate } from "node:crypto";
 import type { ISecret } from "kubernetes-models/v1";
 import type { AcmeServer } from "./config";
 import { gitpodNames } from "./dns";
+import type { PreviousDeployment } from "./previous";
 
 /** Annotation and label prefixes cert-manager reads on an issued Secret (issuer, names). */
 const CERT_MANAGER_METADATA = ["cert-manager.io/", "controller.cert-manager.io/"];
@@ -89,16 +90,6 @@ export function misfit(kept: string, wanted: CertificateWanted): string | undefi
 function placed(kept: string, wanted: CertificateWanted): string {
     const secret = JSON.parse(kept) as ISecret;
     return JSON.stringify({ ...secret, metadata: { ...secret.metadata, name: wanted.secretName, namespace: wanted.namespace } });
-}
-
-/** What the stack remembers from its last deployment (its own outputs). */
-export interface PreviousDeployment {
-    /** The VM the last deployment ran on. */
-    readonly serverInstanceId?: string;
-    /** The Secret kept from that VM's cluster (`tlsCertificate` output). */
-    readonly tlsCertificate?: string;
-    /** What was given to that VM's cluster to restore (`tlsRestore` output). */
-    readonly tlsRestore?: string;
 }
 
 /**

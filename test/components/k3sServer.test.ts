@@ -81,11 +81,18 @@ describe("K3sServer: the remote steps", () => {
         assert.ok(cn.inputs.create.includes("example.com/role=test") && !cn.inputs.create.includes("gitpod.io/workload"), "nodeLabels replace the default");
     });
 
-    it("triggers are the instance id only: a no-op up runs nothing, a new VM replaces every step", () => {
-        for (const suffix of ["k3s-host-prep", "k3s-install", "k3s-kubeconfig"]) {
+    it("triggers are the instance id (and the kubeconfig renewal count): a no-op up runs nothing, a new VM replaces every step", () => {
+        for (const suffix of ["k3s-host-prep", "k3s-install"]) {
             assert.deepEqual(cmd(suffix).inputs.triggers, ["ins-0001"], suffix);
+        }
+        assert.deepEqual(cmd("k3s-kubeconfig").inputs.triggers, ["ins-0001", 0]);
+        for (const suffix of ["k3s-host-prep", "k3s-install", "k3s-kubeconfig"]) {
             assert.ok(cmd(suffix).replaceOnChanges.includes("triggers[*]"), `${suffix}: a changed trigger replaces`);
         }
+    });
+
+    it("the kubeconfig step renews k3s' certificates that expire within 90 days before reading", () => {
+        assert.ok(cmd("k3s-kubeconfig").inputs.create.includes("export RENEW_WITHIN_DAYS='\\''90'\\''"));
     });
 });
 

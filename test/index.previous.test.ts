@@ -1,7 +1,8 @@
 /**
- * Certificates survive rebuilds: a new VM's cluster gets the certificate the stack kept before
+ * What the stack remembers from its last deployment (its own outputs, read back by the
+ * program's StackReference to itself). Certificates survive rebuilds: a new VM's cluster gets the certificate the stack kept before
  * the Certificate is applied, when it is for the same names and ACME server, and not otherwise.
- * The previous deployment's outputs are what the program's StackReference to itself reads.
+ * The kubeconfig in state is renewed within 30 days of expiry, and not while paused.
  */
 import { before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
@@ -10,6 +11,7 @@ import { dependsOnTransitively, one, ProgramRun, runProgram } from "./support/pr
 import { valueOf } from "./support/mocks";
 import { issuedSecretJson } from "./support/certificates";
 import { keptSecret } from "../lib/keptCertificate";
+import { kubeconfigExpiringIn } from "./support/kubeconfigs";
 
 const COMMAND = "command:remote:Command";
 const KEPT = keptSecret(issuedSecretJson("production-gitpod.example.com"));
@@ -19,12 +21,17 @@ let sameDomain: ProgramRun;
 let otherDomain: ProgramRun;
 let sameVm: ProgramRun;
 let handedBack: ProgramRun;
+let renewalDue: ProgramRun;
+let renewalDuePaused: ProgramRun;
 
 before(async () => {
     sameDomain = await runProgram({ previous: REBUILT });
     otherDomain = await runProgram({ previous: REBUILT, plain: { domain: "gitpod2.example.com" } });
     sameVm = await runProgram({ previous: { ...REBUILT, serverInstanceId: "gitpod-server-vm-id" } });
     handedBack = await runProgram({ secrets: { tlsCertificate: KEPT } });
+    const due = { kubeconfig: kubeconfigExpiringIn(10), kubeconfigRenewal: 4 };
+    renewalDue = await runProgram({ previous: due });
+    renewalDuePaused = await runProgram({ previous: due, plain: { running: false } });
 });
 
 const restoreStep = (run: ProgramRun) => one(run, COMMAND, "tls-restore-certificate");
@@ -69,5 +76,23 @@ describe("a rebuilt cluster", () => {
         const keep = one(sameDomain, COMMAND, "tls-keep-certificate");
         assert.ok(keep.additionalSecretOutputs.includes("stdout"));
         assert.ok(dependsOnTransitively(sameDomain, keep, one(sameDomain, COMMAND, "tls-wait-certificate")));
+    });
+});
+
+describe("the kubeconfig in state", () => {
+    const kubeconfigStep = (run: ProgramRun) => one(run, COMMAND, "k3s-kubeconfig");
+
+    it("within 30 days of expiry is read again (after k3s renewed it): its step's renewal trigger counts up", async () => {
+        assert.equal(renewalDue.error, undefined, String(renewalDue.error));
+        assert.deepEqual(kubeconfigStep(renewalDue).inputs.triggers, ["gitpod-server-vm-id", 5]);
+        assert.equal(await valueOf(renewalDue.exports.kubeconfigRenewal as pulumi.Output<number>), 5);
+    });
+
+    it("is left alone while paused (nothing reaches the VM)", () => {
+        assert.deepEqual(kubeconfigStep(renewalDuePaused).inputs.triggers, ["gitpod-server-vm-id", 4]);
+    });
+
+    it("is not renewed on a first deployment", () => {
+        assert.deepEqual(kubeconfigStep(sameDomain).inputs.triggers, ["gitpod-server-vm-id", 0]);
     });
 });
