@@ -18,7 +18,7 @@ const declared: Record<string, { type?: string; items?: unknown; default?: unkno
  * type), and optional secrets (a declared key without default is required, and a secret takes
  * no default).
  */
-const UNDECLARED = ["registryMirrors", "tlsCertificate"];
+const UNDECLARED = ["registryMirrors", "gitpodConfig", "gitpodConfigPatch", "tlsCertificate"];
 
 describe("Pulumi.yaml", () => {
     it("names the project the program and tests use, on the Node.js runtime, from index.ts", () => {
