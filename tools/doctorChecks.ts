@@ -11,6 +11,7 @@ import { parseImageRef } from "../lib/imageRef";
 import { DEFAULT_REGISTRY_MIRRORS, manifestCandidates, RegistryMirrors, validateRegistryMirrors } from "../lib/registries";
 import { checkImages, CheckImagesOptions, ImageCheck } from "../lib/registryClient";
 import { describeDnspodDomain, TcCredentials } from "./tencentCloudApi";
+import { checkKubeconfigExpiry } from "./doctorKubeconfig";
 
 export type Level = "PASS" | "FAIL" | "WARN";
 
@@ -440,6 +441,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<{ results: CheckResul
         const s = await checkStack(deps.exec, deps.stack);
         add(s);
         stack = s.stack;
+        if (stack) add(await checkKubeconfigExpiry(deps.exec, stack, deps.now?.() ?? new Date()));
     }
     const noConfig: ConfigValue = { kind: "error", message: haveCli ? "no stack" : "no Pulumi CLI" };
     const get = (key: string): Promise<ConfigValue> => (stack ? pulumiConfigGet(deps.exec, key, stack) : Promise.resolve(noConfig));
