@@ -51,6 +51,10 @@ const server = new CvmNode("gitpod-server", {
     tags,
 });
 
+// Everything on the VM (k3s steps, in-cluster objects) goes with it: `pulumi destroy` deletes
+// the VM and skips deleting those one by one (deletedWith, inherited by the stages' children).
+const onVm: pulumi.ComponentResourceOptions = { deletedWith: server.vm };
+
 // 1b. Its stable address (an EIP, kept while paused) and nightly snapshots of its disk.
 const address = new PublicAddress("gitpod-server", { instanceId: server.instanceId, bandwidthOut: config.bandwidthOut, addressName: server.hostname, tags });
 if (config.snapshotsEnabled) {
@@ -86,19 +90,19 @@ const k3s = new K3sServer("k3s", {
     serviceCidr: config.serviceCidr,
     tlsSans: [config.domain],
     registryMirrors: config.registryMirrors,
-});
+}, onVm);
 const provider = k3s.provider;
 
 // 4. Calico with container IP forwarding; CoreDNS answers Gitpod's names inside the cluster.
 const k3sReady = k3s.ready;
-const calico = new Calico("calico", { provider, target, k3sReady, version: config.versions.calico, clusterCidr: config.clusterCidr });
-const coreDns = new CoreDnsHairpin("coredns", { provider, k3sReady, domain: config.domain, gitpodNamespace: config.gitpodNamespace, k3sVersion: config.versions.k3s });
+const calico = new Calico("calico", { provider, target, k3sReady, version: config.versions.calico, clusterCidr: config.clusterCidr }, onVm);
+const coreDns = new CoreDnsHairpin("coredns", { provider, k3sReady, domain: config.domain, gitpodNamespace: config.gitpodNamespace, k3sVersion: config.versions.k3s }, onVm);
 
 // 4b. Every image Gitpod will pull, resolved through the configured mirrors, before installing.
-const images = new ImagePreflight("images", { target, k3sReady, registryMirrors: config.registryMirrors, kotsVersion: config.versions.kots });
+const images = new ImagePreflight("images", { target, k3sReady, registryMirrors: config.registryMirrors, kotsVersion: config.versions.kots }, onVm);
 
 // 4c. The workspace image starts downloading in the background; nothing waits on it.
-new WorkspaceImagePrepull("workspace-image", { target, k3sReady, image: config.workspaceImage });
+new WorkspaceImagePrepull("workspace-image", { target, k3sReady, image: config.workspaceImage }, onVm);
 
 // 5. cert-manager, the DNSPod webhook, ClusterIssuer gitpod-issuer and the wildcard Certificate.
 //    A new VM first gets back the certificate the stack kept (or the one handed back through
@@ -121,7 +125,7 @@ const tls = new Tls("tls", {
     dnspodSecretId: config.dnspodSecretId,
     dnspodSecretKey: config.dnspodSecretKey,
     restoreCertificate: pulumi.secret(restore),
-});
+}, onVm);
 
 // 6. Gitpod through kots, once the certificate, the CoreDNS fix and every image are there.
 if (config.signupWarning) pulumi.log.warn(config.signupWarning);
@@ -147,7 +151,7 @@ const gitpod = new Gitpod("gitpod", {
     signup: config.signup,
     workspaceImage: config.workspaceImage,
     userPatch: config.gitpodConfigPatch,
-});
+}, onVm);
 
 export const publicIp = address.ip;
 export const vmState = config.running ? "running" : "paused: stopped without compute billing (disks and the EIP still bill); `pulumi config set running true && pulumi up` starts it";

@@ -59,6 +59,11 @@ export class CvmNode extends pulumi.ComponentResource {
     /** The system disk (`disk-...`), e.g. for a snapshot policy. Changes with a new VM. */
     readonly systemDiskId: pulumi.Output<string>;
     readonly hostname: string;
+    /**
+     * The instance itself, for `deletedWith`: what lives on the VM (k3s steps, in-cluster
+     * objects) is gone with it, so deleting the VM must not first delete those one by one.
+     */
+    readonly vm: tencentcloud.Instance;
 
     constructor(name: string, args: CvmNodeArgs, opts?: pulumi.ComponentResourceOptions) {
         super("gitpod-tencent:cloud:CvmNode", name, {}, opts);
@@ -93,6 +98,7 @@ export class CvmNode extends pulumi.ComponentResource {
         this.privateIp = instance.privateIp;
         this.systemDiskId = instance.systemDiskId;
         this.hostname = args.hostname;
+        this.vm = instance;
         this.registerOutputs({ instanceId: this.instanceId, publicIp: this.publicIp, privateIp: this.privateIp, systemDiskId: this.systemDiskId, guard });
     }
 

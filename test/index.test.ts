@@ -7,7 +7,7 @@ import { before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { assertRecordedAtLeast, byType, dependsOnTransitively, one, ProgramRun, runProgram, VALID_SECRETS } from "./support/program";
-import { valueOf } from "./support/mocks";
+import { RecordedResource, valueOf } from "./support/mocks";
 import { checkInvokeArgs, checkResourceInputs } from "./support/tencentcloudSchema";
 
 const INSTANCE = "tencentcloud:index/instance:Instance";
@@ -166,8 +166,20 @@ describe("pulumi destroy", () => {
         assert.notEqual(one(run, INSTANCE).inputs.disableApiTermination, true);
     });
 
-    it("no resource at all is protected or retained (in-cluster objects go with the VM)", () => {
+    it("no resource at all is protected or retained", () => {
         assert.deepEqual(run.resources.filter((r) => r.protect || r.retainOnDelete).map((r) => r.name), []);
+    });
+
+    it("what lives on the VM goes with it: no one-by-one deletes of in-cluster objects or steps (deletedWith the VM)", () => {
+        const vm = one(run, INSTANCE);
+        const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
+        // The engine gives a resource its parent's deletedWith when it has none of its own.
+        const deletedWith = (r: RecordedResource | undefined): string => (r === undefined ? "" : r.deletedWith || deletedWith(byUrn.get(r.parent)));
+        const onVm = run.resources.filter((r) => r.custom && (r.type.startsWith("kubernetes:") || r.type.startsWith("command:remote:") || r.type === "pulumi:providers:kubernetes"));
+        assert.ok(onVm.length >= 15, `only ${onVm.length}`);
+        assert.deepEqual(onVm.filter((r) => deletedWith(r) !== vm.urn).map((r) => r.name), []);
+        // Cloud resources are deleted for real.
+        assert.deepEqual(run.resources.filter((r) => BILLABLE.includes(r.type) && deletedWith(r) !== "").map((r) => r.name), []);
     });
 });
 

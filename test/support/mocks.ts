@@ -31,6 +31,8 @@ export interface RecordedResource {
     readonly provider: string;
     readonly protect: boolean;
     readonly retainOnDelete: boolean;
+    /** URN of the resource this one is deleted with ("" for none; not inherited here). */
+    readonly deletedWith: string;
     readonly ignoreChanges: readonly string[];
     readonly replaceOnChanges: readonly string[];
     readonly deleteBeforeReplace: boolean;
@@ -135,6 +137,7 @@ function wrapMonitor(recording: Recording): void {
             provider: req.getProvider(),
             protect: req.getProtect?.() ?? false,
             retainOnDelete: req.getRetainondelete?.() ?? false,
+            deletedWith: req.getDeletedwith?.() ?? "",
             ignoreChanges: req.getIgnorechangesList(),
             replaceOnChanges: req.getReplaceonchangesList(),
             deleteBeforeReplace: req.getDeletebeforereplace(),
