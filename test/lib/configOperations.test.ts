@@ -2,23 +2,14 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, RawConfig, validateConfig } from "../../lib/config";
+import { RawConfig, validateConfig } from "../../lib/config";
+import { problemsOf } from "../support/config";
 
 const SECRETS = { dnspodSecretId: pulumi.secret("AKIDx"), dnspodSecretKey: pulumi.secret("key") };
 const BASE = { domain: "gitpod.example.com", acmeEmail: "ops@example.com", adminCidrs: JSON.stringify(["203.0.113.7/32"]), openSignup: "true" };
 
 function raw(values: Record<string, string>, secrets: Record<string, pulumi.Output<string>> = {}): RawConfig {
     return { values: { ...BASE, ...values }, secrets: { ...SECRETS, ...secrets }, secretJson: {}, cloudCredentials: true };
-}
-
-function problemsOf(r: RawConfig): readonly string[] {
-    try {
-        validateConfig(r);
-    } catch (e) {
-        assert.ok(e instanceof ConfigError, String(e));
-        return e.problems;
-    }
-    return [];
 }
 
 describe("operations config", () => {
