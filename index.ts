@@ -3,7 +3,9 @@
  * The stages, in the order the dependency graph gives them.
  */
 import * as pulumi from "@pulumi/pulumi";
+import * as tencentcloud from "@pulumi/tencentcloud";
 import { loadConfig, PROJECT } from "./lib/config";
+import { readTencentCloudAccess } from "./lib/config/cloud";
 import { nodeHostname } from "./lib/cvm";
 import { gitpodNames } from "./lib/dns";
 import { Network } from "./components/network";
@@ -29,9 +31,12 @@ const config = loadConfig();
 const stack = pulumi.getStack();
 const tags = { "gitpod-tencent": stack };
 
-// 1. The VM with its network and SSH key.
-const network = new Network("gitpod", { zone: config.zone, adminCidrs: config.adminCidrs, tags });
-const sshKey = new SshKey("gitpod", { keyName: keyPairName(PROJECT, stack), tags });
+// 1. The VM with its network and SSH key. One Tencent Cloud provider, in `region`, for every
+//    cloud resource and lookup (children inherit it from their component).
+const tencentCloud = new tencentcloud.Provider("tencentcloud", { region: config.region, ...readTencentCloudAccess() });
+const cloud = { providers: [tencentCloud] };
+const network = new Network("gitpod", { zone: config.zone, adminCidrs: config.adminCidrs, tags }, cloud);
+const sshKey = new SshKey("gitpod", { keyName: keyPairName(PROJECT, stack), tags }, cloud);
 const server = new CvmNode("gitpod-server", {
     region: config.region,
     zone: config.zone,
@@ -49,27 +54,27 @@ const server = new CvmNode("gitpod-server", {
     allocatePublicIp: false,
     running: config.running,
     tags,
-});
+}, cloud);
 
 // Everything on the VM (k3s steps, in-cluster objects) goes with it: `pulumi destroy` deletes
 // the VM and skips deleting those one by one (deletedWith, inherited by the stages' children).
 const onVm: pulumi.ComponentResourceOptions = { deletedWith: server.vm };
 
 // 1b. Its stable address (an EIP, kept while paused) and nightly snapshots of its disk.
-const address = new PublicAddress("gitpod-server", { instanceId: server.instanceId, bandwidthOut: config.bandwidthOut, addressName: server.hostname, tags });
+const address = new PublicAddress("gitpod-server", { instanceId: server.instanceId, bandwidthOut: config.bandwidthOut, addressName: server.hostname, tags }, cloud);
 if (config.snapshotsEnabled) {
     new DiskBackups("gitpod-server", {
         diskId: server.systemDiskId,
         policyName: server.hostname,
         hours: config.snapshotHours,
         retentionDays: config.snapshotRetentionDays,
-    });
+    }, cloud);
 }
 
 // 2. DNS: @, * and *.ws point at the VM.
-new DnsRecords("gitpod", { zone: config.dnsZone, domainLabel: config.domainLabel, ip: address.ip, ttl: config.dnsTtl });
+new DnsRecords("gitpod", { zone: config.dnsZone, domainLabel: config.domainLabel, ip: address.ip, ttl: config.dnsTtl }, cloud);
 
-// 3. k3s over SSH; its kubeconfig feeds the one Kubernetes provider. While paused nothing
+// 3. k3s over SSH (once the firewall lets us in); its kubeconfig feeds the one Kubernetes provider. While paused nothing
 //    reaches the VM or the cluster: every step keeps its inputs, the provider skips the cluster.
 //    The kubeconfig is renewed when the one in state expires within 30 days.
 const previous = previousDeployment();
@@ -78,10 +83,11 @@ const renewal = previous.apply((prev) => {
     if (next.note) pulumi.log.warn(next.note);
     return next.renewal;
 });
-const target = { host: address.ip, privateKey: sshKey.privateKey };
+const target = { host: address.ip, privateKey: sshKey.privateKey, reachableAfter: [network.firewall] };
 const k3s = new K3sServer("k3s", {
     target,
     instanceId: server.instanceId,
+    bootDisk: server.bootDisk,
     skipUnreachableCluster: !config.running,
     kubeconfigRenewal: renewal,
     version: config.versions.k3s,

@@ -11,6 +11,7 @@ import { parseImageRef } from "../lib/imageRef";
 import { DEFAULT_REGISTRY_MIRRORS, manifestCandidates, RegistryMirrors, validateRegistryMirrors } from "../lib/registries";
 import { checkImages, CheckImagesOptions, ImageCheck } from "../lib/registryClient";
 import { describeDnspodDomain, TcCredentials } from "./tencentCloudApi";
+import { checkChartsDownloadable } from "./chartChecks";
 import { checkKubeconfigExpiry } from "./doctorKubeconfig";
 
 export type Level = "PASS" | "FAIL" | "WARN";
@@ -472,6 +473,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<{ results: CheckResul
             check: deps.checkImagesFn,
             options: { fetch: deps.fetch, concurrency: 16, deadlineMs: 45_000, timeoutMs: 8_000, ...deps.imageOptions, candidatesFor: mirrorCandidates(mirrors.mirrors) },
         }),
+        checkChartsDownloadable({ fetch: deps.fetch }),
     ];
     for (const p of pending) add(await p);
     return { results, exitCode: results.some((r) => r.level === "FAIL") ? 1 : 0 };
