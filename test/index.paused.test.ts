@@ -13,10 +13,12 @@ import { RecordedResource } from "./support/mocks";
 const INSTANCE = "tencentcloud:index/instance:Instance";
 let running: ProgramRun;
 let paused: ProgramRun;
+let pausedPreview: ProgramRun;
 
 before(async () => {
     running = await runProgram();
     paused = await runProgram({ plain: { running: false } });
+    pausedPreview = await runProgram({ plain: { running: false }, preview: true });
 });
 
 /** Remote commands and in-cluster objects: what would reach the VM or the cluster. */
@@ -29,9 +31,11 @@ function inputsByUrn(run: ProgramRun, filter: (r: RecordedResource) => boolean):
 }
 
 describe("a paused stack", () => {
-    it("evaluates without error", () => {
+    it("evaluates without error, in `pulumi up` and in `pulumi preview`", () => {
         assert.equal(running.error, undefined, String(running.error));
         assert.equal(paused.error, undefined, String(paused.error));
+        assert.equal(pausedPreview.error, undefined, String(pausedPreview.error));
+        assert.deepEqual(pausedPreview.resources.map((r) => r.urn).sort(), paused.resources.map((r) => r.urn).sort());
     });
 
     it("stops the VM in STOP_CHARGING mode", () => {

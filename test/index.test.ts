@@ -52,6 +52,14 @@ describe("Tencent Cloud provider contract", () => {
         assert.deepEqual(problems, []);
     });
 
+    it("the check covers the operations resources: EIP, its association, the snapshot policy and its attachment", () => {
+        const checked = new Set(run.resources.filter((r) => r.type.startsWith("tencentcloud:")).map((r) => r.type));
+        for (const t of [EIP, EIP_ASSOCIATION, SNAPSHOT_POLICY, SNAPSHOT_ATTACHMENT]) assert.ok(checked.has(t), `${t} not declared`);
+        assert.deepEqual(checkResourceInputs(SNAPSHOT_POLICY, { ...one(run, SNAPSHOT_POLICY).inputs, repeatHours: [24] }), [
+            'tencentcloud:index/cbsSnapshotPolicy:CbsSnapshotPolicy input "repeatHours"[0]: 24 is outside 0..23',
+        ]);
+    });
+
     it("every data source call matches the provider schema", () => {
         const calls = run.invokes.filter((i) => i.token.startsWith("tencentcloud:"));
         assert.ok(calls.length >= 3, `only ${calls.length} tencentcloud invokes`);

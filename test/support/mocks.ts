@@ -89,6 +89,8 @@ export function setupMocks(opts: {
     stack: string;
     outputs?: OutputsFor;
     invoke?: InvokeResult;
+    /** Evaluate as `pulumi preview` does (default false: as `pulumi up`). */
+    preview?: boolean;
 }): Recording {
     const recording: Recording = { resources: [], invokes: [] };
     const outputs = opts.outputs ?? defaultOutputs;
@@ -111,7 +113,7 @@ export function setupMocks(opts: {
         },
         opts.project,
         opts.stack,
-        false,
+        opts.preview ?? false,
         // The DIY backend's organization: what `pulumi.getOrganization()` returns there.
         "organization",
     );

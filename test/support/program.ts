@@ -118,6 +118,8 @@ export async function runProgram(options: {
     outputs?: OutputsFor;
     /** The stack's outputs from its last deployment (what `previousDeployment()` reads); none by default. */
     previous?: Record<string, unknown>;
+    /** Evaluate as `pulumi preview` does. */
+    preview?: boolean;
 } = {}): Promise<ProgramRun> {
     const secrets = Object.fromEntries(
         Object.entries({ ...VALID_SECRETS, ...options.secrets }).filter(([, v]) => v !== undefined),
@@ -128,6 +130,7 @@ export async function runProgram(options: {
         stack: STACK,
         invoke: options.invoke ?? defaultInvokes,
         outputs: withPreviousDeployment(options.outputs ?? defaultOutputs, options.previous ?? {}),
+        preview: options.preview,
     });
     let exports: Record<string, unknown> = {};
     // A second run in the same file (e.g. running, then paused) must evaluate index.ts again:
