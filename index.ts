@@ -78,11 +78,14 @@ new DnsRecords("gitpod", { zone: config.dnsZone, domainLabel: config.domainLabel
 //    reaches the VM or the cluster: every step keeps its inputs, the provider skips the cluster.
 //    The kubeconfig is renewed when the one in state expires within 30 days.
 const previous = previousDeployment();
-const renewal = previous.apply((prev) => {
-    const next = nextKubeconfigRenewal(prev, config.running, new Date());
-    if (next.note) pulumi.log.warn(next.note);
-    return next.renewal;
-});
+// A count, not a secret (the previous outputs it is read from include the kubeconfig).
+const renewal = pulumi.unsecret(
+    previous.apply((prev) => {
+        const next = nextKubeconfigRenewal(prev, config.running, new Date());
+        if (next.note) pulumi.log.warn(next.note);
+        return next.renewal;
+    }),
+);
 const target = { host: address.ip, privateKey: sshKey.privateKey, reachableAfter: [network.firewall] };
 const k3s = new K3sServer("k3s", {
     target,

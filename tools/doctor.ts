@@ -1,7 +1,8 @@
 /**
  * `npm run doctor [-- --stack <name>]`: before any VM exists, checks what a `pulumi up` will
  * need — Pulumi CLI and login, the stack, Tencent Cloud keys, the DNSPod zone, the KOTS
- * licence, and every image Gitpod will pull — one line each, PASS/WARN/FAIL with the fix.
+ * licence, and every image Gitpod will pull — one line each, PASS/WARN/FAIL with the fix; for a
+ * deployed stack also how long its kubeconfig lasts (tools/doctorKubeconfig.ts).
  * Exit code 0 only when nothing FAILs. The checks live in tools/doctorChecks.ts.
  */
 import { execFile } from "node:child_process";
