@@ -116,9 +116,9 @@ new WorkspaceImagePrepull("workspace-image", { target, k3sReady, image: config.w
 // 5. cert-manager, the DNSPod webhook, ClusterIssuer gitpod-issuer and the wildcard Certificate.
 //    A new VM first gets back the certificate the stack kept (or the one handed back through
 //    config) when it fits, so a rebuild does not order another one from Let's Encrypt.
-const restore = pulumi.all([previous, server.instanceId, config.tlsCertificate ?? pulumi.secret("")]).apply(([prev, instanceId, handedBack]) => {
+const restore = pulumi.all([previous, server.bootDisk, config.tlsCertificate ?? pulumi.secret("")]).apply(([prev, bootDisk, handedBack]) => {
     const wanted = { domain: config.domain, acmeServer: config.acmeServer, namespace: config.gitpodNamespace, secretName: CERTIFICATE_NAME, now: new Date() };
-    const decision = certificateToRestore(prev, instanceId, handedBack || undefined, wanted);
+    const decision = certificateToRestore(prev, bootDisk, handedBack || undefined, wanted);
     pulumi.log.info(`TLS certificate: ${decision.reason}`);
     return decision.manifest;
 });
@@ -179,5 +179,6 @@ export const certificateSecret = pulumi.interpolate`${tls.namespace}/https-certi
 // Read back by the next deployment (components/previousDeployment.ts). `tlsCertificate` is also
 // what to hand back through config after a `pulumi destroy` (README "Certificates").
 export const serverInstanceId = server.instanceId;
+export const serverBootDisk = server.bootDisk;
 export const tlsCertificate = pulumi.secret(pulumi.all([tls.keptCertificate, previous]).apply(([kept, prev]) => kept || prev.tlsCertificate || ""));
 export const tlsRestore = pulumi.secret(restore);

@@ -93,18 +93,18 @@ function placed(kept: string, wanted: CertificateWanted): string {
 }
 
 /**
- * The Secret manifest to restore into the cluster on `instanceId` ("" for none), and why.
- * A new VM (another instance id than last time) gets the certificate handed back through
+ * The Secret manifest to restore into the cluster on `bootDisk` ("" for none), and why.
+ * A new VM or a re-imaged one (another boot disk than last time) gets the certificate handed back through
  * config, else the one the stack kept, when it fits. The same VM gets exactly what it got
  * before: the restore step's input does not change, so a no-op or paused run runs nothing.
  */
 export function certificateToRestore(
     previous: PreviousDeployment,
-    instanceId: string,
+    bootDisk: string,
     handedBack: string | undefined,
     wanted: CertificateWanted,
 ): { manifest: string; reason: string } {
-    if (previous.serverInstanceId === instanceId) return { manifest: previous.tlsRestore ?? "", reason: "same VM as the last deployment" };
+    if (previous.serverBootDisk === bootDisk) return { manifest: previous.tlsRestore ?? "", reason: "same VM as the last deployment" };
     const candidates: [string, string | undefined][] = [
         ["gitpod-tencent:tlsCertificate", handedBack],
         ["the certificate kept by the last deployment", previous.tlsCertificate],

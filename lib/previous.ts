@@ -4,8 +4,11 @@
  * or destroyed stack, and for outputs an older version of the program did not export.
  */
 export interface PreviousDeployment {
-    /** The VM the last deployment ran on. */
-    readonly serverInstanceId?: string;
+    /**
+     * The server's disk the last deployment ran on (CvmNode `bootDisk`: changes with a new VM
+     * and with a re-imaged one, i.e. with a new cluster).
+     */
+    readonly serverBootDisk?: string;
     /** The Secret kept from that VM's cluster (`tlsCertificate` output). */
     readonly tlsCertificate?: string;
     /** What was given to that VM's cluster to restore (`tlsRestore` output). */
@@ -17,4 +20,4 @@ export interface PreviousDeployment {
 }
 
 /** The outputs `PreviousDeployment` is read from. */
-export const REMEMBERED_OUTPUTS = ["serverInstanceId", "tlsCertificate", "tlsRestore", "kubeconfig", "kubeconfigRenewal"] as const;
+export const REMEMBERED_OUTPUTS = ["serverBootDisk", "tlsCertificate", "tlsRestore", "kubeconfig", "kubeconfigRenewal"] as const;

@@ -16,7 +16,7 @@ import { kubeconfigExpiringIn } from "./support/kubeconfigs";
 const COMMAND = "command:remote:Command";
 const KEPT = keptSecret(issuedSecretJson("production-gitpod.example.com"));
 /** The last deployment ran on another VM (this run's VM is new) and kept a certificate. */
-const REBUILT = { serverInstanceId: "ins-replaced", tlsCertificate: KEPT, tlsRestore: "" };
+const REBUILT = { serverBootDisk: '["ins-replaced","img-old"]', tlsCertificate: KEPT, tlsRestore: "" };
 let sameDomain: ProgramRun;
 let otherDomain: ProgramRun;
 let sameVm: ProgramRun;
@@ -27,7 +27,8 @@ let renewalDuePaused: ProgramRun;
 before(async () => {
     sameDomain = await runProgram({ previous: REBUILT });
     otherDomain = await runProgram({ previous: REBUILT, plain: { domain: "gitpod2.example.com" } });
-    sameVm = await runProgram({ previous: { ...REBUILT, serverInstanceId: "gitpod-server-vm-id" } });
+    const thisDisk = await valueOf(sameDomain.exports.serverBootDisk as pulumi.Output<string>);
+    sameVm = await runProgram({ previous: { ...REBUILT, serverBootDisk: thisDisk } });
     handedBack = await runProgram({ secrets: { tlsCertificate: KEPT } });
     const due = { kubeconfig: kubeconfigExpiringIn(10), kubeconfigRenewal: 4 };
     renewalDue = await runProgram({ previous: due });
@@ -72,7 +73,7 @@ describe("a rebuilt cluster", () => {
         }
         // Nothing issued in this (mocked) run yet: the kept copy is the previous one.
         assert.equal(await valueOf(sameDomain.exports.tlsCertificate as pulumi.Output<string>), KEPT);
-        assert.equal(await valueOf(sameDomain.exports.serverInstanceId as pulumi.Output<string>), "gitpod-server-vm-id");
+        assert.equal(await valueOf(sameDomain.exports.serverBootDisk as pulumi.Output<string>), '["gitpod-server-vm-id","img-ubuntu2004-new",null,null,null,null]');
         const keep = one(sameDomain, COMMAND, "tls-keep-certificate");
         assert.ok(keep.additionalSecretOutputs.includes("stdout"));
         assert.ok(dependsOnTransitively(sameDomain, keep, one(sameDomain, COMMAND, "tls-wait-certificate")));

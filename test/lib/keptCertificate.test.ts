@@ -53,8 +53,8 @@ describe("misfit", () => {
 });
 
 describe("certificateToRestore", () => {
-    it("a new VM gets the kept certificate, placed where the Certificate wants it", () => {
-        const { manifest, reason } = certificateToRestore({ serverInstanceId: "ins-old", tlsCertificate: KEPT }, "ins-new", undefined, { ...WANTED, namespace: "gitpod2" });
+    it("a new VM (or a re-imaged one: another boot disk) gets the kept certificate, placed where the Certificate wants it", () => {
+        const { manifest, reason } = certificateToRestore({ serverBootDisk: "disk-old", tlsCertificate: KEPT }, "disk-new", undefined, { ...WANTED, namespace: "gitpod2" });
         assert.equal(reason, "restoring the certificate kept by the last deployment");
         const secret = JSON.parse(manifest);
         assert.equal(secret.metadata.namespace, "gitpod2");
@@ -63,23 +63,23 @@ describe("certificateToRestore", () => {
 
     it("a certificate handed back through config comes first (after pulumi destroy nothing is kept)", () => {
         const handed = keptSecret(issuedSecretJson("production-gitpod.example.com"));
-        const { manifest, reason } = certificateToRestore({}, "ins-new", handed, WANTED);
+        const { manifest, reason } = certificateToRestore({}, "disk-new", handed, WANTED);
         assert.equal(reason, "restoring gitpod-tencent:tlsCertificate");
         assert.notEqual(manifest, "");
     });
 
     it("a new VM for another domain gets nothing, and says why", () => {
-        const { manifest, reason } = certificateToRestore({ serverInstanceId: "ins-old", tlsCertificate: KEPT }, "ins-new", undefined, { ...WANTED, domain: "other.example.com" });
+        const { manifest, reason } = certificateToRestore({ serverBootDisk: "disk-old", tlsCertificate: KEPT }, "disk-new", undefined, { ...WANTED, domain: "other.example.com" });
         assert.equal(manifest, "");
         assert.match(reason, /^not restoring the certificate kept by the last deployment: it is for \*\.gitpod\.example\.com/);
     });
 
     it("the same VM gets exactly what it got before, whatever is kept now (no-op and paused runs stay no-ops)", () => {
-        const before = { serverInstanceId: "ins-1", tlsCertificate: KEPT, tlsRestore: "" };
-        assert.deepEqual(certificateToRestore(before, "ins-1", KEPT, WANTED), { manifest: "", reason: "same VM as the last deployment" });
+        const before = { serverBootDisk: "disk-1", tlsCertificate: KEPT, tlsRestore: "" };
+        assert.deepEqual(certificateToRestore(before, "disk-1", KEPT, WANTED), { manifest: "", reason: "same VM as the last deployment" });
     });
 
     it("a first deployment with nothing kept restores nothing", () => {
-        assert.deepEqual(certificateToRestore({}, "ins-1", undefined, WANTED), { manifest: "", reason: "no kept certificate" });
+        assert.deepEqual(certificateToRestore({}, "disk-1", undefined, WANTED), { manifest: "", reason: "no kept certificate" });
     });
 });
