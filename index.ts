@@ -25,6 +25,7 @@ import { clientCertificateExpiry, nextKubeconfigRenewal } from "./lib/kubeconfig
 import { CERTIFICATE_NAME } from "./lib/tls";
 import { WorkspaceImagePrepull } from "./components/workspacePrepull";
 import { Gitpod } from "./components/gitpod";
+import { GitpodInstaller } from "./components/gitpodInstaller";
 
 // 0. Configuration, validated before anything is declared.
 const config = loadConfig();
@@ -107,8 +108,15 @@ const k3sReady = k3s.ready;
 const calico = new Calico("calico", { provider, target, k3sReady, version: config.versions.calico, clusterCidr: config.clusterCidr }, onVm);
 const coreDns = new CoreDnsHairpin("coredns", { provider, k3sReady, domain: config.domain, gitpodNamespace: config.gitpodNamespace, k3sVersion: config.versions.k3s }, onVm);
 
-// 4b. Every image Gitpod will pull, resolved through the configured mirrors, before installing.
-const images = new ImagePreflight("images", { target, k3sReady, registryMirrors: config.registryMirrors, kotsVersion: config.versions.kots }, onVm);
+// 4b. Every image Gitpod will pull (in the chosen install mode), resolved through the configured
+// mirrors, before installing.
+const images = new ImagePreflight("images", {
+    target,
+    k3sReady,
+    registryMirrors: config.registryMirrors,
+    kotsVersion: config.versions.kots,
+    gitpodInstaller: config.gitpodInstaller,
+}, onVm);
 
 // 4c. The workspace image starts downloading in the background; nothing waits on it.
 new WorkspaceImagePrepull("workspace-image", { target, k3sReady, image: config.workspaceImage }, onVm);
@@ -136,11 +144,11 @@ const tls = new Tls("tls", {
     restoreCertificate: pulumi.secret(restore),
 }, onVm);
 
-// 6. Gitpod through kots, once the certificate, the CoreDNS fix and every image are there.
+// 6. Gitpod, once the certificate, the CoreDNS fix and every image are there: through kots
+// (default), or Gitpod's own installer + Helm (`gitpodInstaller: installer`: no replicated.app).
 if (config.signupWarning) pulumi.log.warn(config.signupWarning);
-const gitpod = new Gitpod("gitpod", {
+const gitpodCommon = {
     target,
-    publicIp: address.ip,
     provider,
     namespace: tls.namespace,
     certificateReady: tls.certificateReady,
@@ -148,19 +156,26 @@ const gitpod = new Gitpod("gitpod", {
     imagesReady: images.ready,
     domain: config.domain,
     acmeServer: config.acmeServer,
-    license: config.gitpodLicense,
-    appSlug: config.kotsAppSlug,
-    channel: config.kotsChannel,
     appVersion: config.gitpodVersion,
-    kotsVersion: config.versions.kots,
-    kotsDownloadUrl: config.kotsDownloadUrl,
-    kotsSha256: config.kotsSha256,
-    items: config.gitpodConfig,
     authProviders: config.authProviders,
     signup: config.signup,
     workspaceImage: config.workspaceImage,
     userPatch: config.gitpodConfigPatch,
-}, onVm);
+};
+const gitpod =
+    config.gitpodInstaller === "installer"
+        ? new GitpodInstaller("gitpod", gitpodCommon, onVm)
+        : new Gitpod("gitpod", {
+              ...gitpodCommon,
+              publicIp: address.ip,
+              license: config.gitpodLicense,
+              appSlug: config.kotsAppSlug,
+              channel: config.kotsChannel,
+              kotsVersion: config.versions.kots,
+              kotsDownloadUrl: config.kotsDownloadUrl,
+              kotsSha256: config.kotsSha256,
+              items: config.gitpodConfig,
+          }, onVm);
 
 export const publicIp = address.ip;
 export const vmState = config.running ? "running" : "paused: stopped without compute billing (disks and the EIP still bill); `pulumi config set running true && pulumi up` starts it";
@@ -176,6 +191,7 @@ export const kubeconfig = k3s.kubeconfig;
 export const kubeconfigRenewal = renewal;
 export const kubeconfigExpires = k3s.kubeconfig.apply((k) => clientCertificateExpiry(k)?.toISOString() ?? "unknown");
 export const certificateSecret = pulumi.interpolate`${tls.namespace}/https-certificates`;
+export const gitpodInstaller = config.gitpodInstaller;
 // Read back by the next deployment (components/previousDeployment.ts). `tlsCertificate` is also
 // what to hand back through config after a `pulumi destroy` (README "Certificates").
 export const serverInstanceId = server.instanceId;

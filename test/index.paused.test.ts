@@ -14,11 +14,15 @@ const INSTANCE = "tencentcloud:index/instance:Instance";
 let running: ProgramRun;
 let paused: ProgramRun;
 let pausedPreview: ProgramRun;
+let runningInstaller: ProgramRun;
+let pausedInstaller: ProgramRun;
 
 before(async () => {
     running = await runProgram();
     paused = await runProgram({ plain: { running: false } });
     pausedPreview = await runProgram({ plain: { running: false }, preview: true });
+    runningInstaller = await runProgram({ plain: { gitpodInstaller: "installer" } });
+    pausedInstaller = await runProgram({ plain: { gitpodInstaller: "installer", running: false } });
 });
 
 /** Remote commands and in-cluster objects: what would reach the VM or the cluster. */
@@ -51,6 +55,13 @@ describe("a paused stack", () => {
         assert.ok(Object.keys(before).some((u) => u.includes("command:remote:Command")));
         assert.ok(Object.keys(before).some((u) => u.includes("kubernetes:helm.sh/v3:Release")));
         assert.deepEqual(inputsByUrn(paused, reachesVmOrCluster), before);
+    });
+
+    it("the same holds with Gitpod's own installer instead of kots", () => {
+        assert.equal(pausedInstaller.error, undefined, String(pausedInstaller.error));
+        const before = inputsByUrn(runningInstaller, reachesVmOrCluster);
+        assert.ok(Object.keys(before).some((u) => u.includes("gitpod-tencent:gitpod:GitpodInstaller")), "installer mode was not declared");
+        assert.deepEqual(inputsByUrn(pausedInstaller, reachesVmOrCluster), before);
     });
 
     it("deletes nothing: the same resources, and only the VM and the Kubernetes provider change", () => {

@@ -12,6 +12,7 @@ import { DEFAULT_REGISTRY_MIRRORS, manifestCandidates, RegistryMirrors, validate
 import { checkImages, CheckImagesOptions, ImageCheck } from "../lib/registryClient";
 import { describeDnspodDomain, TcCredentials } from "./tencentCloudApi";
 import { checkChartsDownloadable } from "./chartChecks";
+import { gitpodModeChecks, imagesForMode } from "./doctorGitpodMode";
 import { checkKubeconfigExpiry } from "./doctorKubeconfig";
 
 export type Level = "PASS" | "FAIL" | "WARN";
@@ -335,6 +336,8 @@ export function checkRegistryMirrors(value: ConfigValue): { result?: CheckResult
 
 export interface ImagesInput {
     readonly appVersion?: string;
+    /** The images to check; default every image of the release (kots mode). */
+    readonly images?: readonly string[];
     readonly kotsVersion?: string;
     readonly check?: (refs: readonly string[], opts: CheckImagesOptions) => Promise<ImageCheck[]>;
     readonly options?: CheckImagesOptions;
@@ -384,7 +387,7 @@ export async function checkImagesResolvable(input: ImagesInput = {}): Promise<Ch
     const name = "images";
     let images: readonly string[];
     try {
-        images = gitpodImages(input.appVersion ?? GITPOD_APP_VERSION, input.kotsVersion);
+        images = input.images ?? gitpodImages(input.appVersion ?? GITPOD_APP_VERSION, input.kotsVersion);
     } catch (e) {
         return fail(name, (e as Error).message, "use the pinned versions (lib/versions.ts), or record the image list of the version you chose in lib/gitpodImages.ts");
     }
@@ -446,8 +449,8 @@ export async function runDoctor(deps: DoctorDeps): Promise<{ results: CheckResul
     }
     const noConfig: ConfigValue = { kind: "error", message: haveCli ? "no stack" : "no Pulumi CLI" };
     const get = (key: string): Promise<ConfigValue> => (stack ? pulumiConfigGet(deps.exec, key, stack) : Promise.resolve(noConfig));
-    const [domain, dnsZone, kotsVersion, registryMirrors, secretId, secretKey, securityToken, dnspodSecretId, dnspodSecretKey] = await Promise.all(
-        ["domain", "dnsZone", "kotsVersion", "registryMirrors", "tencentcloud:secretId", "tencentcloud:secretKey", "tencentcloud:securityToken", "dnspodSecretId", "dnspodSecretKey"].map(get),
+    const [domain, dnsZone, kotsVersion, registryMirrors, secretId, secretKey, securityToken, dnspodSecretId, dnspodSecretKey, gitpodInstaller] = await Promise.all(
+        ["domain", "dnsZone", "kotsVersion", "registryMirrors", "tencentcloud:secretId", "tencentcloud:secretKey", "tencentcloud:securityToken", "dnspodSecretId", "dnspodSecretKey", "gitpodInstaller"].map(get),
     );
     // Without a stack there is no stack config: the key can still come from the environment.
     const orUnset = (v: ConfigValue): ConfigValue => (stack ? v : { kind: "unset" });
@@ -467,8 +470,9 @@ export async function runDoctor(deps: DoctorDeps): Promise<{ results: CheckResul
             : Promise.resolve(
                   warn("DNS-01 key", "dnspodSecretId/dnspodSecretKey not readable from the stack config: not checked", "`pulumi config set --secret dnspodSecretId …` and `… dnspodSecretKey …` (a key allowed to edit DNSPod records)"),
               ),
-        checkLicence(deps.licence ?? COMMUNITY_LICENCE, { fetch: deps.fetch, now: deps.now }),
+        ...gitpodModeChecks({ mode: gitpodInstaller, licence: checkLicence(deps.licence ?? COMMUNITY_LICENCE, { fetch: deps.fetch, now: deps.now }), images: { check: deps.checkImagesFn, options: { fetch: deps.fetch, timeoutMs: 8_000, ...deps.imageOptions, candidatesFor: mirrorCandidates(mirrors.mirrors) } } }),
         checkImagesResolvable({
+            images: imagesForMode(gitpodInstaller, kotsVersion.kind === "set" ? kotsVersion.value : undefined),
             kotsVersion: kotsVersion.kind === "set" ? kotsVersion.value : undefined,
             check: deps.checkImagesFn,
             options: { fetch: deps.fetch, concurrency: 16, deadlineMs: 45_000, timeoutMs: 8_000, ...deps.imageOptions, candidatesFor: mirrorCandidates(mirrors.mirrors) },

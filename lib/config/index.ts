@@ -12,6 +12,7 @@ import { checkCloud, CLOUD_KEYS, CloudConfig } from "./cloud";
 import { checkCluster, CLUSTER_KEYS, ClusterConfig } from "./cluster";
 import { checkTls, TLS_KEYS, TlsConfig } from "./tls";
 import { checkGitpod, GITPOD_KEYS, GitpodConfig } from "./gitpod";
+import { checkInstaller, INSTALLER_KEYS, InstallerConfig } from "./installer";
 import { checkOperations, OPERATIONS_KEYS, OperationsConfig } from "./operations";
 
 export { PROJECT, isFqdn, isIpv4Cidr } from "./checker";
@@ -19,11 +20,12 @@ export type { RawConfig } from "./checker";
 export { defaultZoneOf, SYSTEM_DISK_TYPES, UBUNTU_VERSIONS } from "./cloud";
 export { ACME_SERVERS } from "./tls";
 export type { AcmeServer } from "./tls";
+export type { GitpodInstaller } from "./installer";
 
-export type StackConfig = CloudConfig & ClusterConfig & TlsConfig & GitpodConfig & OperationsConfig;
+export type StackConfig = CloudConfig & ClusterConfig & TlsConfig & GitpodConfig & InstallerConfig & OperationsConfig;
 
 /** Every stage's keys, in the order their checkers run. */
-const STAGES: readonly StageKeys[] = [CLOUD_KEYS, CLUSTER_KEYS, TLS_KEYS, GITPOD_KEYS, OPERATIONS_KEYS];
+const STAGES: readonly StageKeys[] = [CLOUD_KEYS, CLUSTER_KEYS, TLS_KEYS, GITPOD_KEYS, INSTALLER_KEYS, OPERATIONS_KEYS];
 
 export const PLAIN_KEYS: readonly string[] = STAGES.flatMap((s) => s.plain);
 export const SECRET_KEYS: readonly string[] = STAGES.flatMap((s) => s.secrets);
@@ -38,6 +40,7 @@ export function validateConfig(raw: RawConfig): StackConfig {
         ...checkCluster(c),
         ...checkTls(c),
         ...checkGitpod(c),
+        ...checkInstaller(c),
         ...checkOperations(c),
     };
     if (c.problems.length > 0) {

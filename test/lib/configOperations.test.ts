@@ -2,15 +2,10 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { RawConfig, validateConfig } from "../../lib/config";
-import { problemsOf } from "../support/config";
+import { validateConfig } from "../../lib/config";
+import { problemsOf, rawConfig, TEST_SECRETS } from "../support/config";
 
-const SECRETS = { dnspodSecretId: pulumi.secret("AKIDx"), dnspodSecretKey: pulumi.secret("key") };
-const BASE = { domain: "gitpod.example.com", acmeEmail: "ops@example.com", adminCidrs: JSON.stringify(["203.0.113.7/32"]), openSignup: "true" };
-
-function raw(values: Record<string, string>, secrets: Record<string, pulumi.Output<string>> = {}): RawConfig {
-    return { values: { ...BASE, ...values }, secrets: { ...SECRETS, ...secrets }, secretJson: {}, cloudCredentials: true };
-}
+const raw = (values: Record<string, string>, secrets: Record<string, pulumi.Output<string>> = {}) => rawConfig(values, { secrets: { ...TEST_SECRETS, ...secrets } });
 
 describe("operations config", () => {
     it("defaults: running, daily snapshots at 3 kept 7 days, no certificate handed back", () => {
