@@ -19,9 +19,8 @@ import { Calico } from "./components/calico";
 import { CoreDnsHairpin } from "./components/coreDns";
 import { ImagePreflight } from "./components/imagePreflight";
 import { Tls } from "./components/tls";
-import { previousDeployment } from "./components/previousDeployment";
-import { certificateToRestore } from "./lib/keptCertificate";
-import { clientCertificateExpiry, nextKubeconfigRenewal } from "./lib/kubeconfig";
+import { certificateRestore, kubeconfigRenewalCount, previousDeployment } from "./components/previousDeployment";
+import { clientCertificateExpiry } from "./lib/kubeconfig";
 import { CERTIFICATE_NAME } from "./lib/tls";
 import { WorkspaceImagePrepull } from "./components/workspacePrepull";
 import { Gitpod } from "./components/gitpod";
@@ -75,18 +74,12 @@ if (config.snapshotsEnabled) {
 // 2. DNS: @, * and *.ws point at the VM.
 new DnsRecords("gitpod", { zone: config.dnsZone, domainLabel: config.domainLabel, ip: address.ip, ttl: config.dnsTtl }, cloud);
 
-// 3. k3s over SSH (once the firewall lets us in); its kubeconfig feeds the one Kubernetes provider. While paused nothing
-//    reaches the VM or the cluster: every step keeps its inputs, the provider skips the cluster.
-//    The kubeconfig is renewed when the one in state expires within 30 days.
+// 3. k3s over SSH (once the firewall lets us in); its kubeconfig feeds the one Kubernetes
+//    provider. While paused nothing reaches the VM or the cluster: every step keeps its inputs,
+//    the provider skips the cluster. The kubeconfig is renewed when the one in the stack (read
+//    back from the last deployment's outputs) expires within 30 days.
 const previous = previousDeployment();
-// A count, not a secret (the previous outputs it is read from include the kubeconfig).
-const renewal = pulumi.unsecret(
-    previous.apply((prev) => {
-        const next = nextKubeconfigRenewal(prev, config.running, new Date());
-        if (next.note) pulumi.log.warn(next.note);
-        return next.renewal;
-    }),
-);
+const renewal = kubeconfigRenewalCount(previous, config.running);
 const target = { host: address.ip, privateKey: sshKey.privateKey, reachableAfter: [network.firewall] };
 const k3s = new K3sServer("k3s", {
     target,
@@ -124,11 +117,11 @@ new WorkspaceImagePrepull("workspace-image", { target, k3sReady, image: config.w
 // 5. cert-manager, the DNSPod webhook, ClusterIssuer gitpod-issuer and the wildcard Certificate.
 //    A new VM first gets back the certificate the stack kept (or the one handed back through
 //    config) when it fits, so a rebuild does not order another one from Let's Encrypt.
-const restore = pulumi.all([previous, server.bootDisk, config.tlsCertificate ?? pulumi.secret("")]).apply(([prev, bootDisk, handedBack]) => {
-    const wanted = { domain: config.domain, acmeServer: config.acmeServer, namespace: config.gitpodNamespace, secretName: CERTIFICATE_NAME, now: new Date() };
-    const decision = certificateToRestore(prev, bootDisk, handedBack || undefined, wanted);
-    pulumi.log.info(`TLS certificate: ${decision.reason}`);
-    return decision.manifest;
+const restore = certificateRestore(previous, server.bootDisk, config.tlsCertificate, {
+    domain: config.domain,
+    acmeServer: config.acmeServer,
+    namespace: config.gitpodNamespace,
+    secretName: CERTIFICATE_NAME,
 });
 const tls = new Tls("tls", {
     provider,
@@ -141,7 +134,7 @@ const tls = new Tls("tls", {
     dns01Nameservers: config.dns01Nameservers,
     dnspodSecretId: config.dnspodSecretId,
     dnspodSecretKey: config.dnspodSecretKey,
-    restoreCertificate: pulumi.secret(restore),
+    restoreCertificate: restore,
 }, onVm);
 
 // 6. Gitpod, once the certificate, the CoreDNS fix and every image are there: through kots
@@ -197,4 +190,4 @@ export const gitpodInstaller = config.gitpodInstaller;
 export const serverInstanceId = server.instanceId;
 export const serverBootDisk = server.bootDisk;
 export const tlsCertificate = pulumi.secret(pulumi.all([tls.keptCertificate, previous]).apply(([kept, prev]) => kept || prev.tlsCertificate || ""));
-export const tlsRestore = pulumi.secret(restore);
+export const tlsRestore = restore;

@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { CertificateWanted, certificateToRestore } from "../lib/keptCertificate";
+import { nextKubeconfigRenewal } from "../lib/kubeconfig";
 import { PreviousDeployment, REMEMBERED_OUTPUTS } from "../lib/previous";
 
 /**
@@ -13,4 +15,35 @@ export function previousDeployment(): pulumi.Output<PreviousDeployment> {
     });
     const values = REMEMBERED_OUTPUTS.map((key) => self.getOutput(key));
     return pulumi.all(values).apply((v) => Object.fromEntries(REMEMBERED_OUTPUTS.map((key, i) => [key, v[i] ?? undefined])) as PreviousDeployment);
+}
+
+/** The kubeconfig step's renewal count for this run (lib/kubeconfig.ts); warns when one is due. */
+export function kubeconfigRenewalCount(previous: pulumi.Output<PreviousDeployment>, running: boolean): pulumi.Output<number> {
+    // A count, not a secret (the previous outputs it is read from include the kubeconfig).
+    return pulumi.unsecret(
+        previous.apply((prev) => {
+            const next = nextKubeconfigRenewal(prev, running, new Date());
+            if (next.note) pulumi.log.warn(next.note);
+            return next.renewal;
+        }),
+    );
+}
+
+/**
+ * The Secret manifest to restore into the cluster on `bootDisk` (secret; "" for none), from the
+ * certificate handed back through config or the one the stack kept (lib/keptCertificate.ts).
+ * The run's log says what was decided and why.
+ */
+export function certificateRestore(
+    previous: pulumi.Output<PreviousDeployment>,
+    bootDisk: pulumi.Input<string>,
+    handedBack: pulumi.Input<string> | undefined,
+    wanted: Omit<CertificateWanted, "now">,
+): pulumi.Output<string> {
+    const restore = pulumi.all([previous, bootDisk, handedBack ?? ""]).apply(([prev, disk, handed]) => {
+        const decision = certificateToRestore(prev, disk, handed || undefined, { ...wanted, now: new Date() });
+        pulumi.log.info(`TLS certificate: ${decision.reason}`);
+        return decision.manifest;
+    });
+    return pulumi.secret(restore);
 }
