@@ -71,7 +71,7 @@ if (config.snapshotsEnabled) {
     }, cloud);
 }
 
-// 2. DNS: @, * and *.ws point at the VM.
+// 2. DNS: @, * and *.ws point at the VM's EIP.
 new DnsRecords("gitpod", { zone: config.dnsZone, domainLabel: config.domainLabel, ip: address.ip, ttl: config.dnsTtl }, cloud);
 
 // 3. k3s over SSH (once the firewall lets us in); its kubeconfig feeds the one Kubernetes
