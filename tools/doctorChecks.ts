@@ -10,44 +10,9 @@ import { GITPOD_APP_VERSION, gitpodImages, imageCondition } from "../lib/gitpodI
 import { parseImageRef } from "../lib/imageRef";
 import { DEFAULT_REGISTRY_MIRRORS, manifestCandidates, RegistryMirrors, validateRegistryMirrors } from "../lib/registries";
 import { checkImages, CheckImagesOptions, ImageCheck } from "../lib/registryClient";
-import { describeDnspodDomain, TcCredentials } from "./tencentCloudApi";
-
-export type Level = "PASS" | "FAIL" | "WARN";
-
-export interface CheckResult {
-    readonly name: string;
-    readonly level: Level;
-    readonly message: string;
-    /** Extra lines (e.g. one per missing image). */
-    readonly details?: readonly string[];
-    /** What to do, on FAIL or WARN. */
-    readonly fix?: string;
-}
-
-export interface ExecResult {
-    readonly code: number | null;
-    readonly stdout: string;
-    readonly stderr: string;
-    /** The program is not installed (ENOENT). */
-    readonly notFound?: boolean;
-}
-
-export type Exec = (cmd: string, args: readonly string[]) => Promise<ExecResult>;
-export type Env = Readonly<Record<string, string | undefined>>;
-
-const pass = (name: string, message: string, details?: string[]): CheckResult => ({ name, level: "PASS", message, details });
-const fail = (name: string, message: string, fix: string, details?: string[]): CheckResult => ({ name, level: "FAIL", message, fix, details });
-const warn = (name: string, message: string, fix?: string, details?: string[]): CheckResult => ({ name, level: "WARN", message, fix, details });
-
-function firstLine(s: string): string {
-    return s.trim().split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
-}
-
-function describeError(e: unknown): string {
-    const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-    if (err?.name === "TimeoutError") return "timed out";
-    return err?.cause?.code ?? err?.cause?.message ?? err?.message ?? String(e);
-}
+import { Env, Exec, stackArgs } from "./cli";
+import { CheckResult, collector, describeError, exitCodeOf, fail, firstLine, pass, warn } from "./report";
+import { describeDnspodDomain, describeInstanceTypeQuota, TcApiError, TcCredentials } from "./tencentCloud";
 
 // ---------------------------------------------------------------------------------------------
 // Pulumi
@@ -70,11 +35,6 @@ export async function checkPulumiLogin(exec: Exec): Promise<CheckResult> {
         return fail(name, `not logged in: ${firstLine(r.stderr) || `exit ${r.code}`}`, "run `pulumi login` (Pulumi Cloud) or `pulumi login --local` (state in ~/.pulumi)");
     }
     return pass(name, `logged in as ${firstLine(r.stdout)}`);
-}
-
-/** `--stack <name>` when the user chose one, else nothing (the selected stack). */
-function stackArgs(stack: string | undefined): string[] {
-    return stack ? ["--stack", stack] : [];
 }
 
 export async function checkStack(exec: Exec, stack?: string): Promise<CheckResult & { stack?: string }> {
@@ -154,17 +114,34 @@ export function defaultZoneOf(domain: string): string {
     return domain.split(".").slice(-2).join(".");
 }
 
-export interface DnsZoneInput {
+/** Where and how long the Tencent Cloud API calls go (tests point them at a local server). */
+export interface ApiTarget {
+    /** Base URL replacing `https://<service>.tencentcloudapi.com`. */
+    readonly endpoint?: string;
+    readonly timeoutMs?: number;
+}
+
+/**
+ * A FAIL for an error the API answered, with the fix for the usual causes: clock skew, a key
+ * without the permission, a wrong or disabled key. `undefined` for any other (action-specific) code.
+ */
+export function authErrorResult(name: string, keyLabel: string, error: TcApiError, permission: string): CheckResult | undefined {
+    const said = `${error.code}: ${error.message}`;
+    if (error.code === "AuthFailure.SignatureExpire") return fail(name, `the API rejected the request's time (${said})`, "sync this machine's clock (NTP): Tencent Cloud allows 5 minutes of skew");
+    if (error.code === "AuthFailure.UnauthorizedOperation" || error.code.startsWith("UnauthorizedOperation")) {
+        return fail(name, `${keyLabel} may not ${permission} (${said})`, `grant the key's CAM user the permission to ${permission}`);
+    }
+    if (error.code.startsWith("AuthFailure")) return fail(name, `${keyLabel} was rejected (${said})`, "check the SecretId/SecretKey pair in the CAM console (API keys); it may be disabled or mistyped");
+    return undefined;
+}
+
+export interface DnsZoneInput extends ApiTarget {
     readonly name?: string;
     readonly domain: ConfigValue;
     readonly dnsZone: ConfigValue;
     readonly credentials?: TcCredentials;
     /** Which key is used, for the message ("the provider key"). */
     readonly keyLabel: string;
-    readonly fetch?: typeof fetch;
-    readonly endpoint?: string;
-    readonly now?: () => Date;
-    readonly timeoutMs?: number;
 }
 
 export async function checkDnsZone(input: DnsZoneInput): Promise<CheckResult> {
@@ -181,31 +158,21 @@ export async function checkDnsZone(input: DnsZoneInput): Promise<CheckResult> {
     if (!input.credentials) return warn(name, `not checked (${zone}): no ${input.keyLabel}`);
     let res;
     try {
-        res = await describeDnspodDomain(zone, {
-            credentials: input.credentials,
-            fetch: input.fetch,
-            endpoint: input.endpoint,
-            now: input.now,
-            timeoutMs: input.timeoutMs,
-        });
+        res = await describeDnspodDomain(zone, { credentials: input.credentials, endpoint: input.endpoint, timeoutMs: input.timeoutMs });
     } catch (e) {
-        return fail(name, `DNSPod API unreachable: ${describeError(e)}`, "check outbound HTTPS to dnspod.tencentcloudapi.com (proxy, firewall)");
+        return fail(name, `DNSPod API unreachable: ${describeError(e)}`, "check outbound HTTPS to dnspod.tencentcloudapi.com (proxy: set https_proxy/http_proxy, firewall)");
     }
-    if (res.Error) {
-        const code = res.Error.Code;
-        const said = `${code}: ${res.Error.Message}`;
-        if (code === "AuthFailure.SignatureExpire") return fail(name, `the API rejected the request's time (${said})`, "sync this machine's clock (NTP): Tencent Cloud allows 5 minutes of skew");
-        if (code === "AuthFailure.UnauthorizedOperation" || code.startsWith("UnauthorizedOperation")) {
-            return fail(name, `${input.keyLabel} may not read DNSPod (${said})`, "grant the key's CAM user DNSPod access (e.g. policy QcloudDNSPodFullAccess)");
-        }
-        if (code.startsWith("AuthFailure")) return fail(name, `${input.keyLabel} was rejected (${said})`, "check the SecretId/SecretKey pair in the CAM console (API keys); it may be disabled or mistyped");
-        return fail(
-            name,
-            `zone ${zone} not found with ${input.keyLabel} (${said})`,
-            `add ${zone} to DNSPod in this Tencent Cloud account (https://console.cloud.tencent.com/cns), or set dnsZone to a zone it holds`,
+    if (!res.ok) {
+        return (
+            authErrorResult(name, input.keyLabel, res.error, "read DNSPod (e.g. policy QcloudDNSPodFullAccess)") ??
+            fail(
+                name,
+                `zone ${zone} not found with ${input.keyLabel} (${res.error.code}: ${res.error.message})`,
+                `add ${zone} to DNSPod in this Tencent Cloud account (https://console.cloud.tencent.com/cns), or set dnsZone to a zone it holds`,
+            )
         );
     }
-    const info = res.DomainInfo;
+    const info = res.response.DomainInfo;
     if (!info) return fail(name, `DescribeDomain for ${zone} returned no DomainInfo`, "retry; if it persists, check the zone in the DNSPod console");
     const status = (info.Status ?? "").toUpperCase();
     if (status !== "" && status !== "ENABLE") {
@@ -221,6 +188,55 @@ export async function checkDnsZone(input: DnsZoneInput): Promise<CheckResult> {
         );
     }
     return pass(name, `zone ${zone} found (${domain})`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Instance type and its list price
+
+export interface InstancePriceInput extends ApiTarget {
+    readonly region: string;
+    readonly zone: string;
+    readonly instanceType: string;
+    readonly credentials?: TcCredentials;
+}
+
+const HOURS_PER_MONTH = 730;
+
+/**
+ * Whether `instanceType` is sold pay-as-you-go in the zone, and its list price per hour
+ * (CVM DescribeZoneInstanceConfigInfos `Price.UnitPrice`, in the account's currency: CNY on the
+ * China site, USD on the international one). An estimate: disk, traffic and discounts are not
+ * included; the README's cost section lists what else bills.
+ */
+export async function checkInstancePrice(input: InstancePriceInput): Promise<CheckResult> {
+    const name = "instance type";
+    const what = `${input.instanceType} in ${input.zone}`;
+    if (!input.credentials) return warn(name, `not checked (${what}): no Tencent Cloud key`);
+    let res;
+    try {
+        res = await describeInstanceTypeQuota(input.zone, input.instanceType, { credentials: input.credentials, region: input.region, endpoint: input.endpoint, timeoutMs: input.timeoutMs });
+    } catch (e) {
+        return warn(name, `CVM API unreachable, price not looked up: ${describeError(e)}`, "check outbound HTTPS to cvm.tencentcloudapi.com");
+    }
+    if (!res.ok) {
+        return (
+            authErrorResult(name, "the Tencent Cloud key", res.error, "describe CVM instance types (cvm:DescribeZoneInstanceConfigInfos)") ??
+            fail(name, `${what}: ${res.error.code}: ${res.error.message}`, "check region and zone (`pulumi config set region …`, `zone …`)")
+        );
+    }
+    const item = (res.response.InstanceTypeQuotaSet ?? []).find((q) => q.InstanceType === input.instanceType && q.Zone === input.zone);
+    if (!item || item.Status !== "SELL") {
+        return fail(
+            name,
+            `${what} is ${item ? `not sold (${item.Status}${item.SoldOutReason ? `: ${item.SoldOutReason}` : ""})` : "not offered"} pay-as-you-go`,
+            "pick another zone or instance type: `pulumi config set zone …` / `instanceType …` (8 vCPU / 16 GiB or more)",
+        );
+    }
+    const price = item.Price?.UnitPrice;
+    if (price === undefined) return pass(name, `${what}: sold pay-as-you-go (no list price in the answer)`);
+    const unit = item.Price?.ChargeUnit ?? "HOUR";
+    const monthly = unit === "HOUR" ? `, about ${(price * HOURS_PER_MONTH).toFixed(0)} a month if never stopped` : "";
+    return pass(name, `${what}: sold; estimate ${price} per ${unit.toLowerCase()} list price (account currency; excl. disk, traffic, discounts)${monthly}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -409,28 +425,75 @@ export async function checkImagesResolvable(input: ImagesInput = {}): Promise<Ch
 }
 
 // ---------------------------------------------------------------------------------------------
-// Running and printing
+// Running
 
-export interface DoctorDeps {
+export interface DoctorDeps extends ApiTarget {
     readonly exec: Exec;
     readonly env: Env;
     readonly fetch?: typeof fetch;
     readonly now?: () => Date;
     readonly stack?: string;
     readonly licence?: LicenceInfo;
-    readonly dnspodEndpoint?: string;
     readonly imageOptions?: CheckImagesOptions;
     readonly checkImagesFn?: ImagesInput["check"];
     /** Called with each result as soon as it is known (printing progress). */
     readonly onResult?: (r: CheckResult) => void;
 }
 
+/** The stack config keys the doctor reads (`pulumi config get`, secrets decrypted). */
+const CONFIG_KEYS = [
+    "domain", "dnsZone", "region", "zone", "instanceType", "kotsVersion", "registryMirrors",
+    "tencentcloud:secretId", "tencentcloud:secretKey", "tencentcloud:securityToken", "dnspodSecretId", "dnspodSecretKey",
+] as const;
+export type DoctorConfigKey = (typeof CONFIG_KEYS)[number];
+
+/** What the independent (network) checks get: the stack config read once, the key found, the deps. */
+export interface DoctorContext {
+    readonly deps: DoctorDeps;
+    readonly config: Readonly<Record<DoctorConfigKey, ConfigValue>>;
+    /** The provider's key, if found. */
+    readonly credentials?: TcCredentials;
+    readonly mirrors: RegistryMirrors;
+}
+
+const valueOr = (v: ConfigValue, fallback: string): string => (v.kind === "set" && v.value.trim() !== "" ? v.value.trim() : fallback);
+
+/** The region and zone `pulumi up` uses: the `region` key (as lib/config.ts), zone `<region>-1` by default. */
+function placement(ctx: DoctorContext): { region: string; zone: string } {
+    const region = valueOr(ctx.config.region, "ap-singapore");
+    return { region, zone: valueOr(ctx.config.zone, `${region}-1`) };
+}
+
+function dnspodKeyCheck(ctx: DoctorContext): Promise<CheckResult> {
+    const { dnspodSecretId: id, dnspodSecretKey: key } = ctx.config;
+    if (id.kind !== "set" || key.kind !== "set") {
+        return Promise.resolve(
+            warn("DNS-01 key", "dnspodSecretId/dnspodSecretKey not readable from the stack config: not checked", "`pulumi config set --secret dnspodSecretId …` and `… dnspodSecretKey …` (a key allowed to edit DNSPod records)"),
+        );
+    }
+    const { domain, dnsZone } = ctx.config;
+    return checkDnsZone({ ...ctx.deps, name: "DNS-01 key", domain, dnsZone, credentials: { secretId: id.value, secretKey: key.value }, keyLabel: "dnspodSecretId/dnspodSecretKey" });
+}
+
+/**
+ * The checks that need only the context, run together and reported in this order. A new check
+ * is one line here (its code in its own file).
+ */
+export const INDEPENDENT_CHECKS: readonly ((ctx: DoctorContext) => Promise<CheckResult>)[] = [
+    (ctx) => checkDnsZone({ ...ctx.deps, domain: ctx.config.domain, dnsZone: ctx.config.dnsZone, credentials: ctx.credentials, keyLabel: "the Tencent Cloud key" }),
+    dnspodKeyCheck,
+    (ctx) => checkInstancePrice({ ...ctx.deps, ...placement(ctx), instanceType: valueOr(ctx.config.instanceType, "SA2.2XLARGE16"), credentials: ctx.credentials }),
+    (ctx) => checkLicence(ctx.deps.licence ?? COMMUNITY_LICENCE, { fetch: ctx.deps.fetch, now: ctx.deps.now }),
+    (ctx) =>
+        checkImagesResolvable({
+            kotsVersion: ctx.config.kotsVersion.kind === "set" && ctx.config.kotsVersion.value !== "" ? ctx.config.kotsVersion.value : undefined,
+            check: ctx.deps.checkImagesFn,
+            options: { fetch: ctx.deps.fetch, concurrency: 16, deadlineMs: 45_000, timeoutMs: 8_000, ...ctx.deps.imageOptions, candidatesFor: mirrorCandidates(ctx.mirrors) },
+        }),
+];
+
 export async function runDoctor(deps: DoctorDeps): Promise<{ results: CheckResult[]; exitCode: number }> {
-    const results: CheckResult[] = [];
-    const add = (r: CheckResult): void => {
-        results.push(r);
-        deps.onResult?.(r);
-    };
+    const { results, add } = collector(deps.onResult);
     const cli = await checkPulumiCli(deps.exec);
     add(cli);
     const haveCli = cli.level === "PASS";
@@ -442,43 +505,21 @@ export async function runDoctor(deps: DoctorDeps): Promise<{ results: CheckResul
         stack = s.stack;
     }
     const noConfig: ConfigValue = { kind: "error", message: haveCli ? "no stack" : "no Pulumi CLI" };
-    const get = (key: string): Promise<ConfigValue> => (stack ? pulumiConfigGet(deps.exec, key, stack) : Promise.resolve(noConfig));
-    const [domain, dnsZone, kotsVersion, registryMirrors, secretId, secretKey, securityToken, dnspodSecretId, dnspodSecretKey] = await Promise.all(
-        ["domain", "dnsZone", "kotsVersion", "registryMirrors", "tencentcloud:secretId", "tencentcloud:secretKey", "tencentcloud:securityToken", "dnspodSecretId", "dnspodSecretKey"].map(get),
-    );
+    const values = await Promise.all(CONFIG_KEYS.map((key) => (stack ? pulumiConfigGet(deps.exec, key, stack) : Promise.resolve(noConfig))));
+    const config = Object.fromEntries(CONFIG_KEYS.map((key, i) => [key, values[i]])) as Record<DoctorConfigKey, ConfigValue>;
     // Without a stack there is no stack config: the key can still come from the environment.
     const orUnset = (v: ConfigValue): ConfigValue => (stack ? v : { kind: "unset" });
-    const creds = checkCloudCredentials(deps.env, { secretId: orUnset(secretId), secretKey: orUnset(secretKey), securityToken: orUnset(securityToken) });
+    const creds = checkCloudCredentials(deps.env, {
+        secretId: orUnset(config["tencentcloud:secretId"]),
+        secretKey: orUnset(config["tencentcloud:secretKey"]),
+        securityToken: orUnset(config["tencentcloud:securityToken"]),
+    });
     add({ name: creds.name, level: creds.level, message: creds.message, fix: creds.fix });
-
-    const mirrors = checkRegistryMirrors(registryMirrors);
+    const mirrors = checkRegistryMirrors(config.registryMirrors);
     if (mirrors.result) add(mirrors.result);
-    const dnsCommon = { domain, dnsZone, fetch: deps.fetch, endpoint: deps.dnspodEndpoint, now: deps.now };
-    const dnspodKey: TcCredentials | undefined =
-        dnspodSecretId.kind === "set" && dnspodSecretKey.kind === "set" ? { secretId: dnspodSecretId.value, secretKey: dnspodSecretKey.value } : undefined;
+    const ctx: DoctorContext = { deps, config, credentials: creds.credentials, mirrors: mirrors.mirrors };
     // The network checks are independent: run them together, report in a fixed order.
-    const pending: Promise<CheckResult>[] = [
-        checkDnsZone({ ...dnsCommon, credentials: creds.credentials, keyLabel: "the Tencent Cloud key" }),
-        dnspodKey
-            ? checkDnsZone({ ...dnsCommon, name: "DNS-01 key", credentials: dnspodKey, keyLabel: "dnspodSecretId/dnspodSecretKey" })
-            : Promise.resolve(
-                  warn("DNS-01 key", "dnspodSecretId/dnspodSecretKey not readable from the stack config: not checked", "`pulumi config set --secret dnspodSecretId …` and `… dnspodSecretKey …` (a key allowed to edit DNSPod records)"),
-              ),
-        checkLicence(deps.licence ?? COMMUNITY_LICENCE, { fetch: deps.fetch, now: deps.now }),
-        checkImagesResolvable({
-            kotsVersion: kotsVersion.kind === "set" ? kotsVersion.value : undefined,
-            check: deps.checkImagesFn,
-            options: { fetch: deps.fetch, concurrency: 16, deadlineMs: 45_000, timeoutMs: 8_000, ...deps.imageOptions, candidatesFor: mirrorCandidates(mirrors.mirrors) },
-        }),
-    ];
+    const pending = INDEPENDENT_CHECKS.map((check) => check(ctx));
     for (const p of pending) add(await p);
-    return { results, exitCode: results.some((r) => r.level === "FAIL") ? 1 : 0 };
-}
-
-/** `PASS  name  message`, then indented details and `fix:`. */
-export function formatResult(r: CheckResult): string[] {
-    const lines = [`${r.level.padEnd(4)}  ${r.name.padEnd(18)} ${r.message}`];
-    for (const d of r.details ?? []) lines.push(`      ${d}`);
-    if (r.fix && r.level !== "PASS") lines.push(`      fix: ${r.fix}`);
-    return lines;
+    return { results, exitCode: exitCodeOf(results) };
 }
