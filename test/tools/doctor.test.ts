@@ -8,7 +8,9 @@ import { parse } from "yaml";
 import { ImageCheck } from "../../lib/registryClient";
 import { freePort } from "../support/registryServer";
 import { apiError, ApiHandler, FakeTencentCloud, startTencentCloudServer } from "../support/tencentCloudServer";
-import { Exec, ExecResult } from "../../tools/cli";
+import { Exec } from "../../tools/cli";
+import { ConfigValue } from "../../tools/pulumiCli";
+import { fakeExec } from "../support/fakeExec";
 import { CheckResult, formatResult } from "../../tools/report";
 import {
     checkCloudCredentials,
@@ -16,14 +18,9 @@ import {
     checkInstancePrice,
     checkImagesResolvable,
     checkLicence,
-    checkPulumiCli,
     checkRegistryMirrors,
-    checkPulumiLogin,
-    checkStack,
     COMMUNITY_LICENCE,
-    ConfigValue,
     mirrorCandidates,
-    pulumiConfigGet,
     runDoctor,
 } from "../../tools/doctorChecks";
 
@@ -33,85 +30,9 @@ const COMMUNITY_YAML = readFileSync(join(FIXTURES, "licenses", "Community.yaml")
 const SECRET_ID = "AKIDtestsecretid000000000000000000000";
 const SECRET_KEY = "TOPSECRETKEYdonotprint0000000000";
 
-/** A fake command runner: answers from a table keyed by "cmd arg arg", records calls. */
-function fakeExec(table: Record<string, Partial<ExecResult>>, opts: { notFound?: boolean } = {}): Exec & { calls: string[] } {
-    const calls: string[] = [];
-    const exec = (async (cmd: string, args: readonly string[]) => {
-        const key = [cmd, ...args].join(" ");
-        calls.push(key);
-        if (opts.notFound) return { code: null, stdout: "", stderr: "", notFound: true };
-        const r = table[key];
-        if (!r) {
-            const m = /^pulumi config get (\S+)/.exec(key);
-            return { code: 255, stdout: "", stderr: m ? `error: configuration key '${m[1]}' not found for stack 'dev'` : `unexpected ${key}` };
-        }
-        return { code: 0, stdout: "", stderr: "", ...r };
-    }) as Exec & { calls: string[] };
-    exec.calls = calls;
-    return exec;
-}
-
 const set = (value: string): ConfigValue => ({ kind: "set", value });
 const unset: ConfigValue = { kind: "unset" };
 const text = (r: CheckResult): string => formatResult(r).join("\n");
-
-describe("formatResult", () => {
-    it("prints the level, the name, the message, details, and the fix only when not PASS", () => {
-        assert.deepEqual(formatResult({ name: "x", level: "FAIL", message: "broken", details: ["a"], fix: "do y" }), [
-            "FAIL  x                  broken",
-            "      a",
-            "      fix: do y",
-        ]);
-        assert.deepEqual(formatResult({ name: "x", level: "PASS", message: "ok", fix: "unused" }), ["PASS  x                  ok"]);
-    });
-});
-
-describe("pulumi checks", () => {
-    it("CLI present: PASS with the version", async () => {
-        const r = await checkPulumiCli(fakeExec({ "pulumi version": { stdout: "v3.130.0\n" } }));
-        assert.equal(r.level, "PASS");
-        assert.equal(r.message, "v3.130.0");
-    });
-
-    it("CLI absent: FAIL with the install command", async () => {
-        const r = await checkPulumiCli(fakeExec({}, { notFound: true }));
-        assert.equal(r.level, "FAIL");
-        assert.match(text(r), /^FAIL  pulumi CLI .*not on PATH\n {6}fix: install the Pulumi CLI: curl -fsSL https:\/\/get\.pulumi\.com \| sh/);
-    });
-
-    it("logged in: PASS naming the user; not logged in: FAIL with `pulumi login`", async () => {
-        const ok = await checkPulumiLogin(fakeExec({ "pulumi whoami": { stdout: "alice\n" } }));
-        assert.equal(ok.level, "PASS");
-        assert.equal(ok.message, "logged in as alice");
-        const ko = await checkPulumiLogin(fakeExec({ "pulumi whoami": { code: 255, stderr: "error: PULUMI_ACCESS_TOKEN must be set for login during non-interactive CLI sessions\n" } }));
-        assert.equal(ko.level, "FAIL");
-        assert.match(ko.message, /PULUMI_ACCESS_TOKEN/);
-        assert.match(ko.fix ?? "", /pulumi login/);
-    });
-
-    it("stack: selected → PASS; none → FAIL with `pulumi stack select`; --stack is passed on", async () => {
-        const ok = await checkStack(fakeExec({ "pulumi stack --show-name": { stdout: "dev\n" } }));
-        assert.equal(ok.level, "PASS");
-        assert.equal(ok.stack, "dev");
-        const ko = await checkStack(fakeExec({ "pulumi stack --show-name": { code: 255, stderr: "error: no stack selected\n" } }));
-        assert.equal(ko.level, "FAIL");
-        assert.match(ko.fix ?? "", /pulumi stack select/);
-        const exec = fakeExec({ "pulumi stack --show-name --stack prod": { stdout: "prod\n" } });
-        assert.equal((await checkStack(exec, "prod")).level, "PASS");
-        assert.deepEqual(exec.calls, ["pulumi stack --show-name --stack prod"]);
-    });
-
-    it("config get: set, unset (not found) and unreadable", async () => {
-        const exec = fakeExec({
-            "pulumi config get domain --stack dev": { stdout: "gitpod.example.com\n" },
-            "pulumi config get tencentcloud:secretKey --stack dev": { code: 255, stderr: "error: passphrase must be set with PULUMI_CONFIG_PASSPHRASE\n" },
-        });
-        assert.deepEqual(await pulumiConfigGet(exec, "domain", "dev"), set("gitpod.example.com"));
-        assert.deepEqual(await pulumiConfigGet(exec, "dnsZone", "dev"), unset);
-        const e = await pulumiConfigGet(exec, "tencentcloud:secretKey", "dev");
-        assert.equal(e.kind, "error");
-    });
-});
 
 describe("checkCloudCredentials", () => {
     it("prefers the stack config, and never shows the key", () => {
