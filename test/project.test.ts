@@ -55,7 +55,7 @@ describe("Pulumi.yaml", () => {
         for (const [key, spec] of Object.entries(declared)) {
             if (spec.default === undefined || spec.default === "") continue;
             const value = typeof spec.default === "string" ? spec.default : JSON.stringify(spec.default);
-            assert.equal(value, DEFAULTS[key], `${key}: Pulumi.yaml says ${value}, lib/config.ts says ${DEFAULTS[key]}`);
+            assert.equal(value, DEFAULTS[key], `${key}: Pulumi.yaml says ${value}, lib/config/ says ${DEFAULTS[key]}`);
         }
     });
 });

@@ -62,7 +62,7 @@ export function checkCloudCredentials(
 // ---------------------------------------------------------------------------------------------
 // DNSPod
 
-/** The zone a domain belongs to when none is configured: its last two labels (as lib/config.ts). */
+/** The zone a domain belongs to when none is configured: its last two labels (as lib/config/cloud.ts). */
 export function defaultZoneOf(domain: string): string {
     return domain.split(".").slice(-2).join(".");
 }
@@ -268,7 +268,7 @@ export async function checkLicence(licence: LicenceInfo, deps: { fetch?: typeof 
 
 /**
  * Manifest URLs for an image in the order containerd on the VM tries them: the stack's
- * `registryMirrors` merged over the defaults as lib/config.ts does, resolved by lib/registries.ts
+ * `registryMirrors` merged over the defaults as lib/config/cluster.ts does, resolved by lib/registries.ts
  * (k3s registries.yaml semantics: mirror endpoints in order, rewrites applied, then the registry
  * itself). Check `userMirrors` with `checkRegistryMirrors` first: an invalid entry throws here.
  */

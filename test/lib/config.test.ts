@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, defaultZoneOf, isIpv4Cidr, RawConfig, StackConfig, validateConfig } from "../../lib/config";
+import { ConfigError, defaultZoneOf, isIpv4Cidr, PLAIN_KEYS, RawConfig, SECRET_KEYS, StackConfig, validateConfig } from "../../lib/config";
 import { PINS } from "../../lib/versions";
 
 const SECRETS = { dnspodSecretId: pulumi.secret("AKIDx"), dnspodSecretKey: pulumi.secret("key") };
@@ -157,5 +157,12 @@ describe("isIpv4Cidr", () => {
         assert.ok(!isIpv4Cidr("256.0.0.0/8"));
         assert.ok(!isIpv4Cidr("10.0.0.0"));
         assert.ok(!isIpv4Cidr("::/0"));
+    });
+});
+
+describe("stage checkers", () => {
+    it("read disjoint keys, so one key is reported by one stage only", () => {
+        const all = [...PLAIN_KEYS, ...SECRET_KEYS];
+        assert.deepEqual(all.filter((k, i) => all.indexOf(k) !== i), []);
     });
 });

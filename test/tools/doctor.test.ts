@@ -366,7 +366,7 @@ describe("mirrorCandidates", () => {
         assert.deepEqual(mirrorCandidates({ "*": { endpoints: ["http://127.0.0.1:5000"] } })("quay.io/a/b:1"), ["https://quay.io/v2/a/b/manifests/1"]);
     });
 
-    it("merges the stack's mirrors over the defaults, as lib/config.ts does", () => {
+    it("merges the stack's mirrors over the defaults, as lib/config/cluster.ts does", () => {
         assert.deepEqual(mirrorCandidates({})("busybox"), [
             "https://mirror.ccs.tencentyun.com/v2/library/busybox/manifests/latest",
             "https://registry-1.docker.io/v2/library/busybox/manifests/latest",
