@@ -6,6 +6,7 @@
  * Secrets (API keys) are read into memory for the DNSPod call and never written to a result.
  */
 import { parse } from "yaml";
+import { CLOUD_KEYS, defaultZoneOf } from "../lib/config/cloud";
 import { GITPOD_APP_VERSION, gitpodImages, imageCondition } from "../lib/gitpodImages";
 import { parseImageRef } from "../lib/imageRef";
 import { DEFAULT_REGISTRY_MIRRORS, manifestCandidates, RegistryMirrors, validateRegistryMirrors } from "../lib/registries";
@@ -61,11 +62,6 @@ export function checkCloudCredentials(
 
 // ---------------------------------------------------------------------------------------------
 // DNSPod
-
-/** The zone a domain belongs to when none is configured: its last two labels (as lib/config/cloud.ts). */
-export function defaultZoneOf(domain: string): string {
-    return domain.split(".").slice(-2).join(".");
-}
 
 /** Where and how long the Tencent Cloud API calls go (tests point them at a local server). */
 export interface ApiTarget {
@@ -413,7 +409,7 @@ const valueOr = (v: ConfigValue, fallback: string): string => (v.kind === "set" 
 
 /** The region and zone `pulumi up` uses: the `region` key (as lib/config.ts), zone `<region>-1` by default. */
 function placement(ctx: DoctorContext): { region: string; zone: string } {
-    const region = valueOr(ctx.config.region, "ap-singapore");
+    const region = valueOr(ctx.config.region, CLOUD_KEYS.defaults.region);
     return { region, zone: valueOr(ctx.config.zone, `${region}-1`) };
 }
 
@@ -435,7 +431,7 @@ function dnspodKeyCheck(ctx: DoctorContext): Promise<CheckResult> {
 export const INDEPENDENT_CHECKS: readonly ((ctx: DoctorContext) => Promise<CheckResult>)[] = [
     (ctx) => checkDnsZone({ ...ctx.deps, domain: ctx.config.domain, dnsZone: ctx.config.dnsZone, credentials: ctx.credentials, keyLabel: "the Tencent Cloud key" }),
     dnspodKeyCheck,
-    (ctx) => checkInstancePrice({ ...ctx.deps, ...placement(ctx), instanceType: valueOr(ctx.config.instanceType, "SA2.2XLARGE16"), credentials: ctx.credentials }),
+    (ctx) => checkInstancePrice({ ...ctx.deps, ...placement(ctx), instanceType: valueOr(ctx.config.instanceType, CLOUD_KEYS.defaults.instanceType), credentials: ctx.credentials }),
     (ctx) => checkLicence(ctx.deps.licence ?? COMMUNITY_LICENCE, { fetch: ctx.deps.fetch, now: ctx.deps.now }),
     (ctx) =>
         checkImagesResolvable({
