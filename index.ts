@@ -15,6 +15,8 @@ import { Calico } from "./components/calico";
 import { CoreDnsHairpin } from "./components/coreDns";
 import { ImagePreflight } from "./components/imagePreflight";
 import { Tls } from "./components/tls";
+import { WorkspaceImagePrepull } from "./components/workspacePrepull";
+import { Gitpod } from "./components/gitpod";
 
 // 0. Configuration, validated before anything is declared.
 const config = loadConfig();
@@ -61,10 +63,13 @@ const provider = k3s.provider;
 // 4. Calico with container IP forwarding; CoreDNS answers Gitpod's names inside the cluster.
 const k3sReady = k3s.ready;
 const calico = new Calico("calico", { provider, target, k3sReady, version: config.versions.calico, clusterCidr: config.clusterCidr });
-new CoreDnsHairpin("coredns", { provider, k3sReady, domain: config.domain, gitpodNamespace: config.gitpodNamespace, k3sVersion: config.versions.k3s });
+const coreDns = new CoreDnsHairpin("coredns", { provider, k3sReady, domain: config.domain, gitpodNamespace: config.gitpodNamespace, k3sVersion: config.versions.k3s });
 
 // 4b. Every image Gitpod will pull, resolved through the configured mirrors, before installing.
-new ImagePreflight("images", { target, k3sReady, registryMirrors: config.registryMirrors, kotsVersion: config.versions.kots });
+const images = new ImagePreflight("images", { target, k3sReady, registryMirrors: config.registryMirrors, kotsVersion: config.versions.kots });
+
+// 4c. The workspace image starts downloading in the background; nothing waits on it.
+new WorkspaceImagePrepull("workspace-image", { target, k3sReady, image: config.workspaceImage });
 
 // 5. cert-manager, the DNSPod webhook, ClusterIssuer gitpod-issuer and the wildcard Certificate.
 const tls = new Tls("tls", {
@@ -80,8 +85,38 @@ const tls = new Tls("tls", {
     dnspodSecretKey: config.dnspodSecretKey,
 });
 
+// 6. Gitpod through kots, once the certificate, the CoreDNS fix and every image are there.
+if (config.signupWarning) pulumi.log.warn(config.signupWarning);
+const gitpod = new Gitpod("gitpod", {
+    target,
+    publicIp: server.publicIp,
+    provider,
+    namespace: tls.namespace,
+    certificateReady: tls.certificateReady,
+    coreDnsReady: coreDns.ready,
+    imagesReady: images.ready,
+    domain: config.domain,
+    acmeServer: config.acmeServer,
+    license: config.gitpodLicense,
+    appSlug: config.kotsAppSlug,
+    channel: config.kotsChannel,
+    appVersion: config.gitpodVersion,
+    kotsVersion: config.versions.kots,
+    kotsDownloadUrl: config.kotsDownloadUrl,
+    kotsSha256: config.kotsSha256,
+    items: config.gitpodConfig,
+    authProviders: config.authProviders,
+    signup: config.signup,
+    workspaceImage: config.workspaceImage,
+    userPatch: config.gitpodConfigPatch,
+});
+
 export const publicIp = server.publicIp;
-export const gitpodUrl = `https://${config.domain}`;
+export const gitpodUrl = gitpod.url;
+export const adminConsole = gitpod.adminConsole;
+export const adminPassword = gitpod.adminPassword;
+export const authCallbackUrls = gitpod.callbackUrls;
+export const signupWarning = config.signupWarning;
 export const dnsNames = gitpodNames(config.domain);
 export const sshCommand = pulumi.interpolate`ssh -i gitpod-tencent.pem ubuntu@${server.publicIp}`;
 export const sshPrivateKey = sshKey.privateKey;

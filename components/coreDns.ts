@@ -33,6 +33,8 @@ export interface CoreDnsHairpinArgs {
 
 export class CoreDnsHairpin extends pulumi.ComponentResource {
     readonly configMap: k8s.core.v1.ConfigMap;
+    /** The fix is in place (the ConfigMap exists): the Gitpod stage waits on this. */
+    readonly ready: k8s.core.v1.ConfigMap;
 
     constructor(name: string, args: CoreDnsHairpinArgs, opts?: pulumi.ComponentResourceOptions) {
         super("gitpod-tencent:cluster:CoreDnsHairpin", name, {}, opts);
@@ -52,6 +54,7 @@ export class CoreDnsHairpin extends pulumi.ComponentResource {
             { parent: this, provider: args.provider, dependsOn: [args.k3sReady] },
         );
 
+        this.ready = this.configMap;
         this.registerOutputs({ configMap: this.configMap });
     }
 }

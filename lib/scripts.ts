@@ -14,6 +14,9 @@ export const SCRIPT_NAMES = [
     "wait-cluster",
     "wait-certificate",
     "image-preflight",
+    "gitpod-kots",
+    "gitpod-wait",
+    "workspace-prepull",
 ] as const;
 
 export type ScriptName = (typeof SCRIPT_NAMES)[number];

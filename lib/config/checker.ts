@@ -14,12 +14,25 @@ export interface RawConfig {
     readonly secrets: Readonly<Record<string, pulumi.Output<string> | undefined>>;
     /** Whether Tencent Cloud API credentials reach the provider (config or environment). */
     readonly cloudCredentials: boolean;
+    /**
+     * Structured keys with secret parts (`pulumi config set --secret --path 'k[0].x'` makes the
+     * whole value secret): their JSON text, read for structure only, and whether the CLI stored
+     * it encrypted. Checkers wrap the secret fields in `pulumi.secret` and never print them.
+     */
+    readonly secretJson?: Readonly<Record<string, SecretJson | undefined>>;
+}
+
+export interface SecretJson {
+    readonly text: string;
+    readonly isSecret: boolean;
 }
 
 /** The keys one stage reads, and the defaults it shares with Pulumi.yaml's `config:` block. */
 export interface StageKeys {
     readonly plain: readonly string[];
     readonly secrets: readonly string[];
+    /** Structured keys holding secret parts (see RawConfig.secretJson). */
+    readonly secretJson?: readonly string[];
     readonly defaults: Readonly<Record<string, string>>;
 }
 

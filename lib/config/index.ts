@@ -7,10 +7,11 @@
  * `validateConfig` callers get the same values from the stage files).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { Checker, PROJECT, RawConfig, StageKeys } from "./checker";
+import { Checker, PROJECT, RawConfig, SecretJson, StageKeys } from "./checker";
 import { checkCloud, CLOUD_KEYS, CloudConfig } from "./cloud";
 import { checkCluster, CLUSTER_KEYS, ClusterConfig } from "./cluster";
 import { checkTls, TLS_KEYS, TlsConfig } from "./tls";
+import { checkGitpod, GITPOD_KEYS, GitpodConfig } from "./gitpod";
 
 export { PROJECT, isFqdn, isIpv4Cidr } from "./checker";
 export type { RawConfig } from "./checker";
@@ -18,13 +19,14 @@ export { defaultZoneOf, SYSTEM_DISK_TYPES, UBUNTU_VERSIONS } from "./cloud";
 export { ACME_SERVERS } from "./tls";
 export type { AcmeServer } from "./tls";
 
-export type StackConfig = CloudConfig & ClusterConfig & TlsConfig;
+export type StackConfig = CloudConfig & ClusterConfig & TlsConfig & GitpodConfig;
 
 /** Every stage's keys, in the order their checkers run. */
-const STAGES: readonly StageKeys[] = [CLOUD_KEYS, CLUSTER_KEYS, TLS_KEYS];
+const STAGES: readonly StageKeys[] = [CLOUD_KEYS, CLUSTER_KEYS, TLS_KEYS, GITPOD_KEYS];
 
 export const PLAIN_KEYS: readonly string[] = STAGES.flatMap((s) => s.plain);
 export const SECRET_KEYS: readonly string[] = STAGES.flatMap((s) => s.secrets);
+export const SECRET_JSON_KEYS: readonly string[] = STAGES.flatMap((s) => s.secretJson ?? []);
 export const DEFAULTS: Readonly<Record<string, string>> = Object.assign({}, ...STAGES.map((s) => s.defaults));
 
 /** Validates everything; returns the typed config or throws one Error listing every problem. */
@@ -34,6 +36,7 @@ export function validateConfig(raw: RawConfig): StackConfig {
         ...checkCloud(c),
         ...checkCluster(c),
         ...checkTls(c),
+        ...checkGitpod(c),
     };
     if (c.problems.length > 0) {
         throw new ConfigError(c.problems);
@@ -54,8 +57,21 @@ export function loadConfig(): StackConfig {
     const provider = new pulumi.Config("tencentcloud");
     const values = Object.fromEntries(PLAIN_KEYS.map((k) => [k, cfg.get(k)]));
     const secrets = Object.fromEntries(SECRET_KEYS.map((k) => [k, cfg.getSecret(k)]));
+    const secretJson = Object.fromEntries(SECRET_JSON_KEYS.map((k) => [k, readSecretJson(cfg, k)]));
     const cloudCredentials =
         (provider.get("secretId") !== undefined || process.env.TENCENTCLOUD_SECRET_ID !== undefined) &&
         (provider.getSecret("secretKey") !== undefined || process.env.TENCENTCLOUD_SECRET_KEY !== undefined);
-    return validateConfig({ values, secrets, cloudCredentials });
+    return validateConfig({ values, secrets, secretJson, cloudCredentials });
+}
+
+/**
+ * A structured key's JSON and whether it is stored encrypted. The engine hands the program every
+ * config value decrypted, with the list of secret keys; `isConfigSecret` reads that list (an
+ * SDK-internal function, present in the pinned @pulumi/pulumi 3.248.0).
+ */
+function readSecretJson(cfg: pulumi.Config, key: string): SecretJson | undefined {
+    const text = cfg.get(key);
+    if (text === undefined) return undefined;
+    const runtime = pulumi.runtime as unknown as { isConfigSecret(fullKey: string): boolean };
+    return { text, isSecret: runtime.isConfigSecret(`${PROJECT}:${key}`) };
 }

@@ -9,6 +9,7 @@ const VALID = {
     domain: "gitpod.example.com",
     acmeEmail: "ops@example.com",
     adminCidrs: JSON.stringify(["203.0.113.7/32"]),
+    allowedEmailDomains: JSON.stringify(["example.com"]),
 };
 
 function raw(values: Record<string, string | undefined>, overrides: Partial<RawConfig> = {}): RawConfig {

@@ -15,6 +15,7 @@ export const VALID_CONFIG: Readonly<Record<string, unknown>> = {
     dnsZone: "example.com",
     acmeEmail: "ops@example.com",
     adminCidrs: ["203.0.113.7/32"],
+    allowedEmailDomains: ["example.com"],
 };
 
 export const VALID_SECRETS: Readonly<Record<string, string>> = {

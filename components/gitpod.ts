@@ -1,0 +1,174 @@
+/**
+ * Gitpod: the KOTS app installed headless on the cluster, then waited for end to end.
+ *
+ * Owns:
+ *   1. auth-provider Secrets   AuthProviderSecrets (before kots deploys anything)
+ *   2. admin password          random.RandomPassword (secret; reaches the VM on stdin only)
+ *   3. kots install / config   scripts/gitpod-kots.sh: kubectl-kots at the pinned version
+ *                              (checksum verified), licence + ConfigValues written 0600, then
+ *                              `kots install` the first time, `kots set config --merge --deploy`
+ *                              when the ConfigValues changed later
+ *   4. readiness               scripts/gitpod-wait.sh: kots app `ready`, installation-status
+ *                              Available, https://<domain>/api/version over verified HTTPS from
+ *                              the node (bounded, diagnostics on timeout)
+ * Waits for: the certificate (`certificateReady`), the CoreDNS fix and the image preflight,
+ * passed explicitly (Pulumi does not make children wait on their parent's `dependsOn`).
+ * The admin console is never exposed: `adminConsole` is an SSH tunnel command.
+ */
+import * as command from "@pulumi/command";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { stringify } from "yaml";
+import { AuthProviderSettings } from "../lib/authProviders";
+import { SignupPolicy } from "../lib/gitpodConfigPatch";
+import { adminConsoleCommand, kotsChecksumsUrl, kotsConfigValues, kotsDownloadUrl, kotsStdin } from "../lib/kots";
+import { scriptDigest } from "../lib/scripts";
+import { AuthProviderSecrets } from "./authProviderSecrets";
+import { remoteScript, SshTarget } from "./remote";
+
+/** The public Community licence, shipped with the program (data/gitpod/README.md has its source). */
+export const COMMUNITY_LICENSE_PATH = path.join(__dirname, "..", "data", "gitpod", "licenses", "Community.yaml");
+
+/** kots' own bound for the install (`--wait-duration`): the admin console, licence, app download. */
+export const KOTS_WAIT_DURATION = "15m";
+
+/**
+ * How long `pulumi up` waits for Gitpod to answer after kots returns. The installer Job's Helm
+ * timeout alone is 5 minutes (1 hour without a certificate, which we waited for already), and
+ * Gitpod's ~40 images come from eu.gcr.io: 45 minutes covers a slow first pull.
+ */
+export const GITPOD_WAIT_SECONDS = 2700;
+
+/** The SSH key file name the README and `sshCommand` use. */
+export const SSH_KEY_FILE = "gitpod-tencent.pem";
+
+export interface GitpodArgs {
+    /** The VM (scripts run there with the node's kubectl). */
+    readonly target: SshTarget;
+    /** The VM's public IP, for the admin-console command. */
+    readonly publicIp: pulumi.Input<string>;
+    /** The cluster's provider (from K3sServer). */
+    readonly provider: k8s.Provider;
+    /** Gitpod's namespace, as Tls' `namespace` Output (resolves once the Namespace exists). */
+    readonly namespace: pulumi.Input<string>;
+    /** Tls' `certificateReady` (its id is a trigger), CoreDnsHairpin's `ready`, ImagePreflight's `ready`. */
+    readonly certificateReady: pulumi.CustomResource;
+    readonly coreDnsReady: pulumi.Resource;
+    readonly imagesReady: pulumi.Resource;
+    readonly domain: string;
+    /** The certificate's Let's Encrypt environment: staging chains are not verified by the wait. */
+    readonly acmeServer: "production" | "staging";
+    /** The KOTS licence file (secret); default the Community licence. */
+    readonly license?: pulumi.Input<string>;
+    readonly appSlug: string;
+    readonly channel: string;
+    /** `--app-version-label`, e.g. 2022.11.3. */
+    readonly appVersion: string;
+    /** kots release, e.g. 1.102.0 (PINS.kots). */
+    readonly kotsVersion: string;
+    /** Mirror URL of kots_linux_amd64.tar.gz; "" for the GitHub release. */
+    readonly kotsDownloadUrl: string;
+    /** Expected sha256 of the archive; "" to use the release's checksums file. */
+    readonly kotsSha256: string;
+    /** Extra KOTS config items (validated by lib/config/gitpod.ts). */
+    readonly items: Readonly<Record<string, string>>;
+    /** The OAuth apps (Secrets made here), sign-up policy, workspace image, the user's patch. */
+    readonly authProviders: readonly AuthProviderSettings<pulumi.Input<string>>[];
+    readonly signup: SignupPolicy;
+    readonly workspaceImage: string;
+    readonly userPatch: Readonly<Record<string, unknown>>;
+}
+
+export class Gitpod extends pulumi.ComponentResource {
+    /** Gitpod answers over HTTPS: the end of `pulumi up`. */
+    readonly ready: command.remote.Command;
+    /** The kots install / set-config step. */
+    readonly install: command.remote.Command;
+    /** The admin console password (secret). */
+    readonly adminPassword: pulumi.Output<string>;
+    /** The command that opens the admin console through SSH. */
+    readonly adminConsole: pulumi.Output<string>;
+    /** host -> callback URL to register in that OAuth app. */
+    readonly callbackUrls: Readonly<Record<string, string>>;
+    readonly url: string;
+
+    constructor(name: string, args: GitpodArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("gitpod-tencent:gitpod:Gitpod", name, {}, opts);
+        this.url = `https://${args.domain}`;
+
+        const auth = new AuthProviderSecrets(
+            `${name}-auth`,
+            { provider: args.provider, namespace: args.namespace, domain: args.domain, providers: args.authProviders },
+            { parent: this },
+        );
+        this.callbackUrls = auth.callbackUrls;
+
+        // Letters and digits only: the password is typed into the admin console's login form.
+        const password = new random.RandomPassword(`${name}-admin-password`, { length: 24, special: false }, { parent: this });
+        this.adminPassword = pulumi.secret(password.result);
+
+        const configValues = stringify(
+            kotsConfigValues({
+                domain: args.domain,
+                items: args.items,
+                patch: { authProviderSecrets: auth.secretNames, signup: args.signup, workspaceImage: args.workspaceImage, userPatch: args.userPatch },
+            }),
+        );
+        const license = args.license ?? fs.readFileSync(COMMUNITY_LICENSE_PATH, "utf8");
+        const stdin = pulumi.secret(pulumi.all([password.result, license]).apply(([p, l]) => kotsStdin({ password: p, license: l, configValues })));
+
+        this.install = remoteScript(
+            `${name}-kots`,
+            {
+                target: args.target,
+                script: "gitpod-kots",
+                params: {
+                    GITPOD_NAMESPACE: args.namespace,
+                    APP_SLUG: args.appSlug,
+                    APP_CHANNEL: args.channel,
+                    APP_VERSION_LABEL: args.appVersion,
+                    PLUGIN_VERSION: args.kotsVersion,
+                    PLUGIN_URL: args.kotsDownloadUrl || kotsDownloadUrl(args.kotsVersion),
+                    PLUGIN_SHA256: args.kotsSha256,
+                    PLUGIN_CHECKSUMS_URL: args.kotsDownloadUrl ? "" : kotsChecksumsUrl(args.kotsVersion),
+                    INSTALL_WAIT_DURATION: KOTS_WAIT_DURATION,
+                },
+                // A changed secret input (ConfigValues, licence, password) is an in-place update:
+                // the script applies new ConfigValues with `set config`, nothing else re-installs.
+                stdin,
+                // A new certificate wait means a new cluster or a new certificate: run again.
+                triggers: [args.certificateReady.id],
+            },
+            { parent: this, dependsOn: [args.certificateReady, args.coreDnsReady, args.imagesReady, ...auth.secrets] },
+        );
+
+        this.ready = remoteScript(
+            `${name}-wait`,
+            {
+                target: args.target,
+                script: "gitpod-wait",
+                params: {
+                    GITPOD_NAMESPACE: args.namespace,
+                    DOMAIN: args.domain,
+                    WAIT_MODE: "kots",
+                    APP_SLUG: args.appSlug,
+                    ACME_ENVIRONMENT: args.acmeServer,
+                    WAIT_TIMEOUT_SECONDS: String(GITPOD_WAIT_SECONDS),
+                },
+                // Waits again whenever the install step ran again (new id) or the config changed.
+                // (The digest is kept secret: gitpodConfig may hold password items.)
+                triggers: [this.install.id, pulumi.secret(scriptDigest(configValues))],
+            },
+            { parent: this, dependsOn: [this.install] },
+        );
+
+        this.adminConsole = pulumi
+            .all([args.publicIp, args.namespace])
+            .apply(([ip, namespace]) => adminConsoleCommand({ ip, namespace, keyFile: SSH_KEY_FILE }));
+
+        this.registerOutputs({ ready: this.ready.id, adminConsole: this.adminConsole, url: this.url, callbackUrls: this.callbackUrls });
+    }
+}
