@@ -192,17 +192,17 @@ export function formatPlan(plan: Plan): string[] {
     const rows = plan.stages.map((s) => {
         const mark = s.critical ? "*" : " ";
         const beside = s.critical ? "critical path" : s.slack === undefined ? "beside: nothing usable waits on it" : `beside: slack ${formatDuration(s.slack)}`;
-        return `${mark} ${label(s.urn).padEnd(34)} ${formatDuration(s.start).padStart(6)} → ${formatDuration(s.finish).padEnd(6)} ${beside.padEnd(36)} waits on: ${s.waitsOn.map(label).join(", ") || "-"}`;
+        return `${mark} ${label(s.urn).padEnd(40)} ${formatDuration(s.start).padStart(6)} → ${formatDuration(s.finish).padEnd(6)} ${beside.padEnd(36)} waits on: ${s.waitsOn.map(label).join(", ") || "-"}`;
     });
     const target = plan.stages.find((s) => s.urn === plan.target)!;
     return [
-        `  ${"stage".padEnd(34)} ${"start".padStart(6)} → end`,
+        `  ${"stage".padEnd(40)} ${"start".padStart(6)} → end`,
         ...rows,
         "",
         `modelled time to a usable Gitpod: ${formatDuration(plan.totalSeconds)} (min:s) at the end of ${label(target.urn)}${target.type === GITPOD_STAGE_TYPE ? "" : " (no Gitpod stage in the program yet)"}`,
         `critical path (*): ${plan.criticalPath.map(label).join(" → ")}`,
         "",
         "estimates per stage (modelled, not measured):",
-        ...plan.stages.map((s) => `  ${label(s.urn).padEnd(34)} ${formatDuration(s.estimate.seconds).padStart(6)}  ${s.estimate.source}`),
+        ...plan.stages.map((s) => `  ${label(s.urn).padEnd(40)} ${formatDuration(s.estimate.seconds).padStart(6)}  ${s.estimate.source}`),
     ];
 }

@@ -7,6 +7,7 @@ import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { before, describe, it } from "node:test";
 import { promisify } from "node:util";
+import * as fs from "node:fs";
 import { buildPlan, Plan } from "../../lib/plan";
 import { dependsOnTransitively, ProgramRun, runProgram } from "../support/program";
 
@@ -73,5 +74,15 @@ describe("npm run plan", () => {
         assert.match(printed, /^ {2}DnsRecords\(gitpod\) .*beside: .*waits on: CvmNode\(gitpod-server\)$/m);
         assert.match(printed, /^modelled time to a usable Gitpod: \d+:\d\d \(min:s\)/m);
         assert.match(printed, /^critical path \(\*\): Network\(gitpod\) → CvmNode\(gitpod-server\) → K3sServer\(k3s\) → .*Tls\(tls\)/m);
+    });
+
+    it("the README's Mermaid diagram shows every stage and exactly these waits", () => {
+        const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+        const block = /```mermaid\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+        const kindOf = (urn: string) => plan.stages.find((s) => s.urn === urn)!.type.split(":").pop();
+        const edges = [...block.matchAll(/^\s*(\w+)(?:\[[^\n]*?\])?\s*-->\s*(\w+)/gm)].map((m) => `${m[1]} --> ${m[2]}`).filter((e) => !e.startsWith("config "));
+        const expected = plan.stages.flatMap((s) => s.waitsOn.map((w) => `${kindOf(w)} --> ${kindOf(s.urn)}`));
+        assert.deepEqual(edges.sort(), expected.sort());
+        for (const s of plan.stages) assert.match(block, new RegExp(`^\\s*${kindOf(s.urn)}\\[`, "m"), `no node for ${kindOf(s.urn)}`);
     });
 });
