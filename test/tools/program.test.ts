@@ -1,6 +1,7 @@
 /**
- * `npm run plan` on the real program: the stages are the recorded components, the waits and the
- * critical path agree with the dependency graph the mocks recorded, and the command prints it.
+ * The tools against the real program (one mock run): `npm run plan`'s stages are the recorded
+ * components, its waits and critical path agree with the dependency graph the mocks recorded,
+ * and the command prints it; `npm run verify` finds the stack outputs it reads.
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -9,6 +10,10 @@ import { before, describe, it } from "node:test";
 import { promisify } from "node:util";
 import * as fs from "node:fs";
 import { buildPlan, Plan } from "../../lib/plan";
+import { readStackOutputs } from "../../tools/verifyChecks";
+import { fakeExec } from "../support/fakeExec";
+import { valueOf } from "../support/mocks";
+import * as pulumi from "@pulumi/pulumi";
 import { dependsOnTransitively, ProgramRun, runProgram } from "../support/program";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -84,5 +89,17 @@ describe("npm run plan", () => {
         const expected = plan.stages.flatMap((s) => s.waitsOn.map((w) => `${kindOf(w)} --> ${kindOf(s.urn)}`));
         assert.deepEqual(edges.sort(), expected.sort());
         for (const s of plan.stages) assert.match(block, new RegExp(`^\\s*${kindOf(s.urn)}\\[`, "m"), `no node for ${kindOf(s.urn)}`);
+    });
+
+    it("npm run verify finds gitpodUrl, publicIp and dnsNames in the program's outputs", async () => {
+        // As `pulumi stack output --json` prints them.
+        const printed = JSON.stringify({
+            gitpodUrl: await valueOf(run.exports.gitpodUrl as pulumi.Output<string>),
+            publicIp: await valueOf(run.exports.publicIp as pulumi.Output<string>),
+            dnsNames: await valueOf(run.exports.dnsNames as pulumi.Output<string[]>),
+        });
+        const { result, outputs } = await readStackOutputs(fakeExec({ "pulumi stack output --json --stack dev": { stdout: printed } }), "dev");
+        assert.equal(result.level, "PASS", result.message);
+        assert.deepEqual(outputs, { gitpodUrl: "https://gitpod.example.com", publicIp: "43.156.0.10", dnsNames: ["gitpod.example.com", "*.gitpod.example.com", "*.ws.gitpod.example.com"] });
     });
 });
