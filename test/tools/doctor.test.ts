@@ -80,10 +80,16 @@ const KEYS = { [SECRET_ID]: SECRET_KEY };
 function localApi(): { api: () => FakeTencentCloud; answer: (h: ApiHandler) => void } {
     let server: FakeTencentCloud | undefined;
     let handler: ApiHandler = () => apiError("InternalError", "no handler");
+    // The SDK sends every request through `http_proxy` when set (no no_proxy): not to loopback.
+    const proxy = process.env.http_proxy;
     before(async () => {
+        delete process.env.http_proxy;
         server = await startTencentCloudServer(KEYS, (req) => handler(req));
     });
-    after(() => server?.close());
+    after(async () => {
+        if (proxy !== undefined) process.env.http_proxy = proxy;
+        await server?.close();
+    });
     return { api: () => server!, answer: (h) => (handler = h) };
 }
 
