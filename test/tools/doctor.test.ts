@@ -12,10 +12,8 @@ import { Exec } from "../../tools/cli";
 import { ConfigValue } from "../../tools/pulumiCli";
 import { fakeExec } from "../support/fakeExec";
 import { CheckResult, formatResult } from "../../tools/report";
+import { checkCloudCredentials, checkDnsZone, checkInstancePrice } from "../../tools/cloudChecks";
 import {
-    checkCloudCredentials,
-    checkDnsZone,
-    checkInstancePrice,
     checkImagesResolvable,
     checkLicence,
     checkRegistryMirrors,
