@@ -3,7 +3,9 @@
  * The stages, in the order the dependency graph gives them.
  */
 import * as pulumi from "@pulumi/pulumi";
+import * as tencentcloud from "@pulumi/tencentcloud";
 import { loadConfig, PROJECT } from "./lib/config";
+import { readTencentCloudAccess } from "./lib/config/cloud";
 import { nodeHostname } from "./lib/cvm";
 import { gitpodNames } from "./lib/dns";
 import { Network } from "./components/network";
@@ -23,9 +25,12 @@ const config = loadConfig();
 const stack = pulumi.getStack();
 const tags = { "gitpod-tencent": stack };
 
-// 1. The VM with its network and SSH key.
-const network = new Network("gitpod", { zone: config.zone, adminCidrs: config.adminCidrs, tags });
-const sshKey = new SshKey("gitpod", { keyName: keyPairName(PROJECT, stack), tags });
+// 1. The VM with its network and SSH key. One Tencent Cloud provider, in `region`, for every
+//    cloud resource and lookup (children inherit it from their component).
+const tencentCloud = new tencentcloud.Provider("tencentcloud", { region: config.region, ...readTencentCloudAccess() });
+const cloud = { providers: [tencentCloud] };
+const network = new Network("gitpod", { zone: config.zone, adminCidrs: config.adminCidrs, tags }, cloud);
+const sshKey = new SshKey("gitpod", { keyName: keyPairName(PROJECT, stack), tags }, cloud);
 const server = new CvmNode("gitpod-server", {
     region: config.region,
     zone: config.zone,
@@ -41,16 +46,17 @@ const server = new CvmNode("gitpod-server", {
     hostname: nodeHostname(stack, "server"),
     allowReplacement: config.allowVmReplacement,
     tags,
-});
+}, cloud);
 
 // 2. DNS: @, * and *.ws point at the VM.
-new DnsRecords("gitpod", { zone: config.dnsZone, domainLabel: config.domainLabel, ip: server.publicIp, ttl: config.dnsTtl });
+new DnsRecords("gitpod", { zone: config.dnsZone, domainLabel: config.domainLabel, ip: server.publicIp, ttl: config.dnsTtl }, cloud);
 
-// 3. k3s over SSH; its kubeconfig feeds the one Kubernetes provider.
-const target = { host: server.publicIp, privateKey: sshKey.privateKey };
+// 3. k3s over SSH (once the firewall lets us in); its kubeconfig feeds the one Kubernetes provider.
+const target = { host: server.publicIp, privateKey: sshKey.privateKey, reachableAfter: [network.firewall] };
 const k3s = new K3sServer("k3s", {
     target,
     instanceId: server.instanceId,
+    bootDisk: server.bootDisk,
     version: config.versions.k3s,
     mirror: config.k3sMirror,
     clusterCidr: config.clusterCidr,

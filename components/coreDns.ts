@@ -1,11 +1,13 @@
 /**
  * CoreDnsHairpin: the `kube-system/coredns-custom` ConfigMap that makes pods resolve the Gitpod
  * names (`<domain>`, `*.<domain>`, `*.ws.<domain>`) to the in-cluster `proxy` Service rather
- * than the VM's NAT'd public IP (see lib/coredns.ts for the Corefile and why).
+ * than the VM's NAT'd public IP. Only their A/AAAA lookups: SOA, TXT and every other query for
+ * the zone keep their public answers, also with Gitpod at the zone apex (see lib/coredns.ts
+ * for the Corefile and why).
  *
  * Owns: that one ConfigMap (k3s' CoreDNS mounts it optionally and its `reload` plugin picks up
- * changes; nothing restarts). The key is `gitpod.server` or `gitpod.override`, whichever the
- * given k3s release imports.
+ * changes; nothing restarts), key `gitpod.server`. A k3s whose CoreDNS predates 1.10 (no
+ * `view` plugin) is refused before anything is sent.
  * Waits for: the k3s API (`dependsOn` K3sServer's `ready`, and the provider). Not for Calico:
  * a ConfigMap needs no running pods. Until Gitpod creates the `proxy` Service, in-cluster
  * lookups of the Gitpod names answer NXDOMAIN.
@@ -19,7 +21,7 @@ export interface CoreDnsHairpinArgs {
     provider: k8s.Provider;
     /** K3sServer's `ready` (the API answers). */
     k3sReady: pulumi.Resource;
-    /** The k3s release running the cluster: decides the ConfigMap key. */
+    /** The k3s release running the cluster: its CoreDNS must have the `view` plugin. */
     k3sVersion: string;
     /** The Gitpod domain, e.g. gitpod.example.com. */
     domain: string;

@@ -1,8 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as tencentcloud from "@pulumi/tencentcloud";
 import {
+    bootDiskKey,
     checkInstanceTypeOffered,
+    CHARGE_TYPE,
+    imageInput,
     instanceIgnoreChanges,
+    instanceTypeFilters,
+    Lookup,
+    lookupVerdict,
     pickImage,
     replacementRefusals,
     ubuntuImageQuery,
@@ -33,27 +39,32 @@ export interface CvmNodeArgs {
 
 /**
  * One pay-as-you-go CVM that can become a k3s node: it looks up the Ubuntu image, checks that
- * the instance type is sold in the zone before asking for it, and creates the VM with a public
- * IP. Repeatable: a second node (a k3s agent for workspaces) is another CvmNode in the same
- * network. Waits on the network and key it is given.
+ * the instance type is sold pay-as-you-go in the zone before asking for it, and creates the VM
+ * with a public IP. For a VM that already exists a failed lookup is a warning, not an error
+ * (see `lookupVerdict`). Repeatable: a second node (a k3s agent for workspaces) is another
+ * CvmNode in the same network. Waits on the network and key it is given.
  */
 export class CvmNode extends pulumi.ComponentResource {
     readonly instanceId: pulumi.Output<string>;
     readonly publicIp: pulumi.Output<string>;
     readonly privateIp: pulumi.Output<string>;
     readonly hostname: string;
+    /** Changes when the VM gets a fresh system disk (new instance, or re-imaged): see `bootDiskKey`. */
+    readonly bootDisk: pulumi.Output<string>;
 
     constructor(name: string, args: CvmNodeArgs, opts?: pulumi.ComponentResourceOptions) {
         super("gitpod-tencent:cloud:CvmNode", name, {}, opts);
+        const image = this.lookupImage(args);
+        const type = this.offeredInstanceType(args);
         const instance = new tencentcloud.Instance(
             `${name}-vm`,
             {
                 instanceName: args.hostname,
                 hostname: args.hostname,
                 availabilityZone: args.zone,
-                imageId: this.lookupImage(args),
-                instanceType: this.offeredInstanceType(args),
-                instanceChargeType: "POSTPAID_BY_HOUR",
+                imageId: pulumi.all([image, type]).apply(([i, t]) => imageInput(i, t)),
+                instanceType: args.instanceType,
+                instanceChargeType: CHARGE_TYPE,
                 systemDiskType: args.systemDiskType,
                 systemDiskSize: args.systemDiskSize,
                 allocatePublicIp: true,
@@ -68,29 +79,45 @@ export class CvmNode extends pulumi.ComponentResource {
             { parent: this, ignoreChanges: instanceIgnoreChanges(args.allowReplacement) },
         );
         const guard = args.allowReplacement ? pulumi.output([]) : refuseSilentDrift(instance, args);
+        const lookups = reportLookups(instance, [image, type], args.allowReplacement, this);
         this.instanceId = instance.id;
         this.publicIp = instance.publicIp;
         this.privateIp = instance.privateIp;
         this.hostname = args.hostname;
-        this.registerOutputs({ instanceId: this.instanceId, publicIp: this.publicIp, privateIp: this.privateIp, guard });
+        this.bootDisk = pulumi
+            .all([instance.id, instance.imageId, instance.disableSecurityService, instance.disableMonitorService, instance.disableAutomationService, instance.keepImageLogin])
+            .apply(([id, imageId, disableSecurityService, disableMonitorService, disableAutomationService, keepImageLogin]) =>
+                bootDiskKey(id, { imageId, disableSecurityService, disableMonitorService, disableAutomationService, keepImageLogin }),
+            );
+        this.registerOutputs({ instanceId: this.instanceId, publicIp: this.publicIp, privateIp: this.privateIp, bootDisk: this.bootDisk, guard, lookups });
     }
 
-    private lookupImage(args: CvmNodeArgs): pulumi.Output<string> {
+    private lookupImage(args: CvmNodeArgs): pulumi.Output<Lookup> {
         const images = tencentcloud.getImagesOutput(ubuntuImageQuery(args.ubuntuVersion, args.instanceType), { parent: this });
         return images.images.apply((found) => pickImage(found, args.ubuntuVersion, args.region));
     }
 
-    private offeredInstanceType(args: CvmNodeArgs): pulumi.Output<string> {
-        const typeFilter = { name: "instance-type", values: [args.instanceType] };
-        const inZone = tencentcloud.getInstanceTypesOutput(
-            { filters: [typeFilter, { name: "zone", values: [args.zone] }], excludeSoldOut: true },
-            { parent: this },
-        );
-        const anywhere = tencentcloud.getInstanceTypesOutput({ filters: [typeFilter], excludeSoldOut: true }, { parent: this });
+    private offeredInstanceType(args: CvmNodeArgs): pulumi.Output<Lookup> {
+        const inZone = tencentcloud.getInstanceTypesOutput({ filters: instanceTypeFilters(args.instanceType, args.zone), excludeSoldOut: true }, { parent: this });
+        const anywhere = tencentcloud.getInstanceTypesOutput({ filters: instanceTypeFilters(args.instanceType), excludeSoldOut: true }, { parent: this });
         return pulumi
             .all([inZone.instanceTypes, anywhere.instanceTypes])
             .apply(([here, all]) => checkInstanceTypeOffered(args.instanceType, args.zone, here, all));
     }
+}
+
+/**
+ * Turns failed lookups into this run's outcome once the engine has planned the VM: an error for
+ * a VM that would be created from them, a warning for one that exists (see `lookupVerdict`).
+ */
+function reportLookups(instance: tencentcloud.Instance, lookups: pulumi.Output<Lookup>[], allowReplacement: boolean, parent: pulumi.Resource): pulumi.Output<string[]> {
+    return pulumi.all([instance.imageId, pulumi.all(lookups)]).apply(([plannedImage, answers]) => {
+        const problems = answers.flatMap((a) => (a.problem === undefined ? [] : [a.problem]));
+        const verdict = lookupVerdict(problems, plannedImage, allowReplacement);
+        if (verdict.error) throw new Error(verdict.error);
+        if (verdict.warning) pulumi.log.warn(verdict.warning, parent);
+        return problems;
+    });
 }
 
 /**

@@ -8,13 +8,16 @@
  *   3. k3s install     scripts/k3s-install.sh    (config.yaml, registries.yaml, pinned release;
  *                                                waits for the API server)
  *   4. kubeconfig      scripts/read-kubeconfig.sh (stdout secret, never logged)
- *   5. k8s.Provider    built from that kubeconfig
- * Waits for: the VM (through `target.host` and `instanceId`). It does not wait for the node to
- * be Ready: with `flannel-backend: none` that needs Calico (components/calico.ts).
+ *   5. k8s.Provider    built from that kubeconfig; an unreachable API fails the run unless
+ *                      `skipUnreachableCluster` (then the run warns)
+ * Waits for: the VM (through `target.host`, `instanceId`, `bootDisk`) and the firewall
+ * (`target.reachableAfter`). Steps 1, 3 and 4 run again on a fresh disk (new or re-imaged VM).
+ * It does not wait for the node to be Ready: with `flannel-backend: none` that needs Calico
+ * (components/calico.ts).
  *
  * Agent-ready: `bootstrapNode` (host prep + install, token on stdin) is the part a later
- * `K3sAgent` reuses as is: an agent would pass its own target/instanceId, the server's
- * `token` output as stdin and a server URL parameter (k3s-install.sh would grow a `K3S_URL`
+ * `K3sAgent` reuses as is: an agent would pass its own target/instanceId/bootDisk, the server's
+ * `token` output as stdin and a server URL parameter (k3s-install.sh would grow a `GT_K3S_URL`
  * parameter and write `server:` into config.yaml, switching the installer to agent mode). An
  * agent needs no kubeconfig and no provider; it would wait on this server's `ready`.
  */
@@ -34,6 +37,19 @@ export interface K3sServerArgs {
      * command's `triggers`, and changing a trigger replaces the command.
      */
     instanceId: pulumi.Input<string>;
+    /**
+     * CvmNode's `bootDisk`: changes when the provider re-installs the system disk on the same
+     * instance (ResetInstance on an image change). Part of every step's `triggers`, so a
+     * re-imaged VM gets host prep, k3s and a fresh kubeconfig again.
+     */
+    bootDisk?: pulumi.Input<string>;
+    /**
+     * Let runs go on while the k3s API cannot be reached (pulumi-kubernetes `deleteUnreachable`
+     * and `skipUpdateUnreachable`): a destroy after the VM is gone, or a paused stack. Off by
+     * default: an unreachable cluster then fails the run instead of dropping every in-cluster
+     * resource from state (refresh) or skipping every Kubernetes change while reporting success.
+     */
+    skipUnreachableCluster?: boolean;
     /** k3s release, e.g. v1.24.13+k3s1 (config `k3sVersion`, checked against the other pins). */
     version: string;
     /** Download the installer and binaries from the China mirror (rancher-mirror.rancher.cn). */
@@ -56,6 +72,8 @@ export interface K3sServerArgs {
 export interface NodeBootstrapArgs {
     target: SshTarget;
     instanceId: pulumi.Input<string>;
+    /** CvmNode's `bootDisk` (see K3sServerArgs). */
+    bootDisk?: pulumi.Input<string>;
     /** k3s-install.sh parameters (plain values only). */
     installParams: Record<string, pulumi.Input<string>>;
     /** The cluster token (secret), piped to k3s-install.sh. */
@@ -71,8 +89,8 @@ export interface NodeBootstrap {
  * Host prep, then k3s install, on one VM.
  *
  * Re-run policy (a no-op `pulumi up` runs nothing on the VM):
- * - `triggers: [instanceId]` only. A trigger change *replaces* the command, which is what a
- *   new VM needs (fresh create on the new machine).
+ * - `triggers: [instanceId, bootDisk]` only. A trigger change *replaces* the command, which is
+ *   what a new VM or a re-imaged one (same id, fresh disk) needs: a fresh create on it.
  * - The k3s version, config.yaml, registries.yaml and the script text are all in the command
  *   string. Changing any of them changes `create`/`update`, so Pulumi runs `update` (the same
  *   idempotent script) in place: it rewrites changed files, upgrades k3s and restarts it only
@@ -82,9 +100,10 @@ export interface NodeBootstrap {
  *   RandomPassword is replaced, which nothing does).
  */
 export function bootstrapNode(name: string, args: NodeBootstrapArgs, parent: pulumi.Resource): NodeBootstrap {
+    const triggers = freshDiskTriggers(args);
     const hostPrep = remoteScript(
         `${name}-host-prep`,
-        { target: args.target, script: "host-prep", firstContact: true, triggers: [args.instanceId] },
+        { target: args.target, script: "host-prep", firstContact: true, triggers },
         { parent },
     );
     const install = remoteScript(
@@ -94,11 +113,16 @@ export function bootstrapNode(name: string, args: NodeBootstrapArgs, parent: pul
             script: "k3s-install",
             params: args.installParams,
             stdin: pulumi.secret(args.token),
-            triggers: [args.instanceId],
+            triggers,
         },
         { parent, dependsOn: [hostPrep] },
     );
     return { hostPrep, install };
+}
+
+/** What changes when the VM's disk is fresh: a new instance, or the same one re-imaged. */
+export function freshDiskTriggers(args: { instanceId: pulumi.Input<string>; bootDisk?: pulumi.Input<string> }): pulumi.Input<string>[] {
+    return args.bootDisk === undefined ? [args.instanceId] : [args.instanceId, args.bootDisk];
 }
 
 /** The cluster token: 48 alphanumerics (k3s puts it in URLs and files; no quoting surprises). */
@@ -120,11 +144,37 @@ function installParams(args: K3sServerArgs): Record<string, pulumi.Input<string>
         }),
     );
     return {
-        K3S_VERSION: args.version,
-        K3S_CONFIG_YAML: configYaml,
-        K3S_REGISTRIES_YAML: renderRegistriesYaml(args.registryMirrors),
-        K3S_MIRROR: args.mirror ? "cn" : "",
+        GT_K3S_VERSION: args.version,
+        GT_K3S_CONFIG_YAML: configYaml,
+        GT_K3S_REGISTRIES_YAML: renderRegistriesYaml(args.registryMirrors),
+        GT_K3S_MIRROR: args.mirror ? "cn" : "",
     };
+}
+
+/** pulumi-kubernetes' own switches for the same behaviour, read by its SDK and provider. */
+export const UNREACHABLE_ENV = ["PULUMI_K8S_DELETE_UNREACHABLE", "PULUMI_K8S_SKIP_UPDATE_UNREACHABLE"] as const;
+
+/**
+ * The one Kubernetes provider. `skipUnreachable` sets pulumi-kubernetes' `deleteUnreachable`
+ * (refresh/destroy drop resources of a cluster that cannot be reached) and
+ * `skipUpdateUnreachable` (changes to them are skipped); the provider logs each skip. Off, the
+ * options are left unset rather than `false`: an explicit value would override the
+ * PULUMI_K8S_DELETE_UNREACHABLE environment variable, the one-off way out the provider's own
+ * "cluster is unreachable" error names (provider/pkg/provider/provider.go, `deleteUnreachable`:
+ * "If the provider flag is set, use that value ... This will override the ENV var."). Either
+ * way the run warns up front that skipping is on.
+ */
+function kubernetesProvider(name: string, kubeconfig: pulumi.Output<string>, skipUnreachable: boolean, parent: pulumi.Resource): k8s.Provider {
+    const fromEnv = UNREACHABLE_ENV.filter((v) => process.env[v] === "true");
+    if (skipUnreachable || fromEnv.length > 0) {
+        const why = skipUnreachable ? "skipUnreachableCluster is on" : `${fromEnv.join(" and ")} ${fromEnv.length > 1 ? "are" : "is"} set`;
+        pulumi.log.warn(
+            `${why}: if the k3s API cannot be reached, Kubernetes resources are skipped (up) or dropped from state (refresh, destroy) instead of failing the run`,
+            parent,
+        );
+    }
+    const skip = skipUnreachable ? true : undefined;
+    return new k8s.Provider(name, { kubeconfig, enableServerSideApply: true, deleteUnreachable: skip, skipUpdateUnreachable: skip }, { parent });
 }
 
 export class K3sServer extends pulumi.ComponentResource {
@@ -138,23 +188,26 @@ export class K3sServer extends pulumi.ComponentResource {
     readonly token: pulumi.Output<string>;
     /** The node's steps, for stages that must run after a specific one. */
     readonly node: NodeBootstrap;
+    /** Whether this run lets Kubernetes changes be skipped when the API is unreachable. */
+    readonly skipsUnreachableCluster: boolean;
 
     constructor(name: string, args: K3sServerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("gitpod-tencent:cluster:K3sServer", name, {}, opts);
 
         const token = clusterToken(name, this);
         this.token = pulumi.secret(token.result);
-        this.node = bootstrapNode(name, { target: args.target, instanceId: args.instanceId, installParams: installParams(args), token: token.result }, this);
+        const disk = { instanceId: args.instanceId, bootDisk: args.bootDisk };
+        this.node = bootstrapNode(name, { target: args.target, ...disk, installParams: installParams(args), token: token.result }, this);
 
-        // Read after every install; only a new VM or a new address re-reads it (kubeconfig
+        // Read after every install; only a fresh disk or a new address re-reads it (kubeconfig
         // certificates survive k3s upgrades and restarts).
         const kubeconfigCmd = remoteScript(
             `${name}-kubeconfig`,
             {
                 target: args.target,
                 script: "read-kubeconfig",
-                params: { K3S_PUBLIC_HOST: args.target.host },
-                triggers: [args.instanceId],
+                params: { GT_K3S_PUBLIC_HOST: args.target.host },
+                triggers: freshDiskTriggers(disk),
                 secretStdout: true,
             },
             { parent: this, dependsOn: [this.node.install] },
@@ -162,18 +215,15 @@ export class K3sServer extends pulumi.ComponentResource {
         this.ready = kubeconfigCmd;
         this.kubeconfig = pulumi.secret(kubeconfigCmd.stdout);
 
-        this.provider = new k8s.Provider(
-            `${name}-provider`,
-            {
-                kubeconfig: this.kubeconfig,
-                enableServerSideApply: true,
-                // When the VM is gone, `destroy`/replacement must not hang on its resources.
-                deleteUnreachable: true,
-                skipUpdateUnreachable: true,
-            },
-            { parent: this },
-        );
+        this.skipsUnreachableCluster = args.skipUnreachableCluster ?? false;
+        this.provider = kubernetesProvider(`${name}-provider`, this.kubeconfig, this.skipsUnreachableCluster, this);
 
-        this.registerOutputs({ kubeconfig: this.kubeconfig, provider: this.provider, ready: this.ready, token: this.token });
+        this.registerOutputs({
+            kubeconfig: this.kubeconfig,
+            provider: this.provider,
+            ready: this.ready,
+            token: this.token,
+            skipsUnreachableCluster: this.skipsUnreachableCluster,
+        });
     }
 }

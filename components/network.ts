@@ -24,6 +24,8 @@ export class Network extends pulumi.ComponentResource {
     readonly vpcId: pulumi.Output<string>;
     readonly subnetId: pulumi.Output<string>;
     readonly securityGroupId: pulumi.Output<string>;
+    /** The ingress/egress rule set: SSH steps wait on it (`SshTarget.reachableAfter`). */
+    readonly firewall: tencentcloud.SecurityGroupRuleSet;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("gitpod-tencent:cloud:Network", name, {}, opts);
@@ -39,7 +41,7 @@ export class Network extends pulumi.ComponentResource {
             { description: "Gitpod node: web from anywhere, SSH and Kubernetes API from admin CIDRs only", tags },
             { parent: this },
         );
-        new tencentcloud.SecurityGroupRuleSet(
+        this.firewall = new tencentcloud.SecurityGroupRuleSet(
             `${name}-rules`,
             {
                 securityGroupId: group.id,
@@ -51,6 +53,6 @@ export class Network extends pulumi.ComponentResource {
         this.vpcId = vpc.id;
         this.subnetId = subnet.id;
         this.securityGroupId = group.id;
-        this.registerOutputs({ vpcId: this.vpcId, subnetId: this.subnetId, securityGroupId: this.securityGroupId });
+        this.registerOutputs({ vpcId: this.vpcId, subnetId: this.subnetId, securityGroupId: this.securityGroupId, firewall: this.firewall });
     }
 }

@@ -7,6 +7,10 @@
  *   Secrets travel on `stdin`, which callers wrap in `pulumi.secret`.
  * - `update` equals `create`: the scripts are idempotent, so a changed script or parameter
  *   re-runs the same script in place (an *update*, no delete/create).
+ * - `addPreviousOutputInEnv: false`: otherwise @pulumi/command sends the previous run's stdout
+ *   (for the kubeconfig step: a kubeconfig) as PULUMI_COMMAND_STDOUT in the SSH session's
+ *   environment on every update; Ubuntu's sshd only accepts `AcceptEnv LANG LC_*` and logs a
+ *   rejection, and a secret has no business in an environment anyway.
  * - `triggers` *replace* the command when they change (@pulumi/command sets
  *   `replaceOnChanges: ["triggers[*]"]`). No step has a `delete` command, so a replacement
  *   only runs `create` again; nothing is undone on a VM that may already be gone.
@@ -23,6 +27,11 @@ export interface SshTarget {
     readonly privateKey: pulumi.Input<string>;
     /** Login user; Tencent Ubuntu images use `ubuntu` (with passwordless sudo). */
     readonly user?: string;
+    /**
+     * What must exist before the VM answers on port 22 from here: the security group rules
+     * (Network's `firewall`). Every step on this target waits on them, besides retrying dials.
+     */
+    readonly reachableAfter?: pulumi.Resource[];
 }
 
 export const DEFAULT_SSH_USER = "ubuntu";
@@ -94,7 +103,8 @@ export function remoteScript(name: string, args: RemoteScriptArgs, opts: pulumi.
             triggers: args.triggers,
             // stdout of a secret-carrying step must not reach the engine's log either.
             logging: args.secretStdout ? "none" : "stdoutAndStderr",
+            addPreviousOutputInEnv: false,
         },
-        pulumi.mergeOptions(opts, secretOpts),
+        pulumi.mergeOptions(pulumi.mergeOptions(opts, secretOpts), { dependsOn: args.target.reachableAfter ?? [] }),
     );
 }

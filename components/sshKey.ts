@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as tencentcloud from "@pulumi/tencentcloud";
 import * as tls from "@pulumi/tls";
@@ -8,9 +9,22 @@ export interface SshKeyArgs {
     readonly tags?: Record<string, string>;
 }
 
-/** `gitpod-tencent` + stack `dev` -> `gitpod_tencent_dev`, within the provider's 25-char limit. */
+/** Tencent Cloud's key pair name limit (letters, digits, `_`; at most 25 characters). */
+const KEY_NAME_MAX = 25;
+
+/**
+ * A key pair name unique per project and stack. Key pairs live in one namespace per account and
+ * region, so two stacks must never share a name. `gitpod-tencent` + `dev` -> `gitpod_tencent_dev`;
+ * when that is longer than 25 characters or the stack name had to be rewritten (`prod-1` and
+ * `prod_1` would meet), a short hash of the exact project/stack keeps it unique:
+ * `gitpod_tencent_prod_1_<6 hex>`.
+ */
 export function keyPairName(project: string, stack: string): string {
-    return `${project}_${stack}`.replace(/[^A-Za-z0-9_]/g, "_").slice(0, 25);
+    const clean = (s: string) => s.replace(/[^A-Za-z0-9_]/g, "_");
+    const readable = `${clean(project)}_${clean(stack)}`;
+    if (clean(stack) === stack && readable.length <= KEY_NAME_MAX) return readable;
+    const hash = createHash("sha256").update(`${project}/${stack}`).digest("hex").slice(0, 6);
+    return `${readable.slice(0, KEY_NAME_MAX - hash.length - 1)}_${hash}`;
 }
 
 /**

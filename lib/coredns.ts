@@ -4,30 +4,39 @@
  *
  * Why: a Tencent CVM's public IP is NAT'd outside the VM, so a pod connecting to
  * `registry.<domain>` (server, image-builder, build pods) via the public address loops through
- * the provider edge and fails (gitpod-io/gitpod#13506). The Gitpod local preview answered
- * `<domain>`, `*.<domain>` and `*.ws.<domain>` with a CNAME to the proxy Service
- * (install/preview/manifests/coredns.yaml, PR #11242); this does the same with `rewrite`, which
- * matches the public records the DNS stage creates (@, *, *.ws all point at the VM, where the
- * proxy listens).
+ * the provider edge and fails (gitpod-io/gitpod#13506). The Gitpod local preview answered the
+ * Gitpod names with the proxy Service (install/preview/manifests/coredns.yaml, PR #11242); this
+ * does the same with `rewrite`, for the names the DNS stage publishes (@, *, *.ws).
  *
- * Which k3s reads what (k3s manifests/coredns.yaml; fixture for v1.24.13 in test/fixtures/k8s):
- * - `*.server` keys are imported at the top level of the Corefile (own server blocks) since
- *   v1.23.1;
- * - `*.override` keys are imported inside the default `.:53` block only since v1.24.15,
- *   v1.25.11, v1.26.6 and v1.27.3 (the June 2023 batch; k3s #7712). The pinned v1.24.13 ignores
- *   them, so it gets a `.server` block.
+ * Only address lookups (A, AAAA) of those names are rewritten. Every other query for the zone
+ * must get the public answer: with `domain` at the zone apex, cert-manager's DNSPod webhook
+ * finds the zone by asking the pod's resolver for its SOA (imroc webhook v1.3.0
+ * `getDomainAndID` -> cert-manager `util.FindZoneByFqdn`), and ACME DNS-01 checks TXT records.
+ * So the block has a `view` (CoreDNS >= 1.10.0) that admits only those queries; CoreDNS 1.10.1
+ * (what k3s v1.24.13 ships, fixture in test/fixtures/k8s) routes a query whose view does not
+ * match on to the next shorter zone, finally the default `.:53` block, which forwards it
+ * upstream (core/dnsserver/server.go `ServeDNS`: filter funcs checked per zone, loop over
+ * `dns.NextLabel`, then the root zone).
+ *
+ * Which k3s reads it (k3s manifests/coredns.yaml; fixture for v1.24.13): `*.server` keys are
+ * imported at the top level of the Corefile (own server blocks) since v1.23.1. The in-block
+ * `*.override` import (k3s #7712, from v1.24.15) cannot hold a `view`: a view filters a whole
+ * server block, so the hairpin always is a `.server` block.
  */
 // Types only: kubernetes-models v5 is ESM-only (its exports have no `require` condition), and
 // this CommonJS program cannot load it at run time. Tests validate the object with its
 // ConfigMap model (`new ConfigMap(obj).validate()`).
 import type { IConfigMap } from "kubernetes-models/v1";
+import { GITPOD_RECORD_PREFIXES } from "./dns";
 
 export const COREDNS_CUSTOM_NAME = "coredns-custom";
 export const COREDNS_CUSTOM_NAMESPACE = "kube-system";
 /** Where k3s mounts the ConfigMap in the CoreDNS pod. */
 export const COREDNS_CUSTOM_DIR = "/etc/coredns/custom";
-
-export type CorednsImportKind = "server" | "override";
+/** The ConfigMap key: k3s imports `*.server` files as server blocks of their own. */
+export const COREDNS_CUSTOM_KEY = "gitpod.server";
+/** The view's name (CoreDNS metrics and the `view/name` metadata show it). */
+export const HAIRPIN_VIEW = "gitpod-hairpin";
 
 export interface K3sVersionParts {
     readonly major: number;
@@ -43,25 +52,20 @@ export function parseK3sVersion(version: string): K3sVersionParts {
 }
 
 /**
- * First patch of each 1.x line whose Corefile imports `*.override` (k3s release notes of the
- * June 2023 releases; lines from 1.28 on have it from their first release).
+ * First patch of each k3s line shipping CoreDNS 1.10.1 (the April 2023 releases; k3s-io/docs
+ * docs/release-notes/v1.24.X.md and v1.25.X.md list 1.9.4 before them; 1.26 and 1.27 are the
+ * same batch). Lines from 1.28 on ship it from their first release.
  */
-export const OVERRIDE_SINCE: Readonly<Record<number, number>> = { 24: 15, 25: 11, 26: 6, 27: 3 };
+export const VIEW_PLUGIN_SINCE: Readonly<Record<number, number>> = { 24: 13, 25: 9, 26: 4, 27: 1 };
 
-/** Which coredns-custom import a k3s release has: the in-block `override` where available. */
-export function corednsImportKind(k3sVersion: string): CorednsImportKind {
+/** Throws unless the k3s release's CoreDNS has the `view` plugin the hairpin block needs. */
+export function requireViewPlugin(k3sVersion: string): void {
     const { major, minor, patch } = parseK3sVersion(k3sVersion);
-    if (major !== 1 || minor < 22) {
-        throw new Error(`k3s ${k3sVersion}: no coredns-custom import before v1.22 (the *.server import came in v1.23.1, backported to 1.22)`);
+    const since = VIEW_PLUGIN_SINCE[minor];
+    const ok = major === 1 && (minor >= 28 || (since !== undefined && patch >= since));
+    if (!ok) {
+        throw new Error(`k3s ${k3sVersion}: its CoreDNS predates 1.10 (no \`view\` plugin), which the Gitpod hairpin needs; use k3s v1.24.13+k3s1 or later`);
     }
-    if (minor >= 28) return "override";
-    const since = OVERRIDE_SINCE[minor];
-    return since !== undefined && patch >= since ? "override" : "server";
-}
-
-/** The ConfigMap key: a name k3s' import glob (`*.server` / `*.override`) matches. */
-export function corednsCustomKey(k3sVersion: string, base = "gitpod"): string {
-    return `${base}.${corednsImportKind(k3sVersion)}`;
 }
 
 export interface HairpinInput {
@@ -90,13 +94,37 @@ export function proxyServiceName(input: HairpinInput): string {
     return `${input.proxyService ?? "proxy"}.${input.namespace}.svc.${input.clusterDomain ?? "cluster.local"}`;
 }
 
+/** One record prefix as a pattern: `*` is one label, anything else itself. */
+function prefixPattern(prefix: string): string {
+    return prefix
+        .split(".")
+        .map((label) => (label === "*" ? "[a-z0-9-]+" : escapeRegex(label)))
+        .map((label) => `${label}\\.`)
+        .join("");
+}
+
 /**
  * RE2 pattern (CoreDNS matches it against the lower-cased, fully qualified query name) for the
- * domain itself and every host name below it (`registry.`, `*.ws.`, ...). Labels with `_`
- * (`_acme-challenge` TXT lookups) do not match, so they still get the public answer.
+ * names the DNS stage publishes (GITPOD_RECORD_PREFIXES: the domain, one label below it, one
+ * label below `ws.`), and nothing else in the zone: with the domain at the apex, other hosts
+ * of the zone (`mail.`, `www.` ...) and deeper names keep their public answers. Labels with
+ * `_` (`_acme-challenge`) never match.
  */
 export function gitpodNamesPattern(domain: string): string {
-    return `^([a-z0-9-]+\\.)*${escapeRegex(domain)}\\.$`;
+    const alternatives = GITPOD_RECORD_PREFIXES.filter((p) => p !== "").map(prefixPattern);
+    return `^(${alternatives.join("|")})?${escapeRegex(domain)}\\.$`;
+}
+
+/**
+ * The view expression: A or AAAA, for a Gitpod name. Inside the expression's single-quoted
+ * string literal a backslash is written twice (antonmedv/expr v1.12.0 string escapes; CoreDNS
+ * 1.10.1's test/view_test.go writes `'^one\\..*\\.split-name\\.$'` the same way). The
+ * Corefile tokenizer (coredns/caddy v1.1.1 caddyfile/lexer.go) keeps backslashes outside double
+ * quotes, splits on spaces (`view` joins the words again) and starts a comment at any `#`: the
+ * expression holds none.
+ */
+export function hairpinViewExpr(domain: string): string {
+    return `type() in ['A', 'AAAA'] && name() matches '${gitpodNamesPattern(domain).replace(/\\/g, "\\\\")}'`;
 }
 
 /**
@@ -119,45 +147,44 @@ export function hairpinRewrite(input: HairpinInput, indent = ""): string {
 }
 
 /**
- * A server block of its own for the Gitpod zone (for `*.server`): it only sees queries for
- * names in `<domain>`, so it carries its own `kubernetes` plugin to answer the rewritten
- * Service name (a block without it could not resolve `proxy.<ns>.svc...`), and forwards
- * everything it does not rewrite (e.g. `_acme-challenge` TXT) upstream like the default block.
- * Plugin order is CoreDNS' compiled order (cache, rewrite, kubernetes, forward), not file order.
+ * The server block for the Gitpod zone (a `*.server` import). Its `view` admits only A/AAAA
+ * queries for Gitpod names; CoreDNS hands every other query, `<domain>` SOA and
+ * `_acme-challenge` TXT included, to the default `.:53` block, which resolves it upstream as
+ * outside the cluster. What it admits is rewritten to the proxy Service and answered by the
+ * block's own `kubernetes` plugin (it cannot use the one in `.:53`), so it needs no `forward`.
+ * Plugin order is CoreDNS' compiled order (view, errors, cache, rewrite, kubernetes), not file
+ * order (plugin.cfg at v1.10.1).
  */
 export function hairpinServerBlock(input: HairpinInput): string {
     const clusterDomain = input.clusterDomain ?? "cluster.local";
     checkName("cluster domain", clusterDomain);
+    const rewrite = hairpinRewrite(input, "    ");
     return [
-        `# Managed by gitpod-tencent: Gitpod names resolve to the in-cluster proxy Service (no hairpin via the public IP).`,
+        `# Managed by gitpod-tencent: address lookups of the Gitpod names resolve to the in-cluster proxy Service (no hairpin via the public IP).`,
         `${input.domain}:53 {`,
+        `    view ${HAIRPIN_VIEW} {`,
+        `        expr ${hairpinViewExpr(input.domain)}`,
+        `    }`,
         `    errors`,
         `    cache 30`,
-        hairpinRewrite(input, "    "),
+        rewrite,
         `    kubernetes ${clusterDomain} {`,
         `        pods insecure`,
         `    }`,
-        `    forward . /etc/resolv.conf`,
         `}`,
         ``,
     ].join("\n");
 }
 
-/** The `*.override` form: plugins pasted into the default `.:53` block, which has `kubernetes`. */
-export function hairpinOverride(input: HairpinInput): string {
-    return [`# Managed by gitpod-tencent: Gitpod names resolve to the in-cluster proxy Service.`, hairpinRewrite(input), ``].join("\n");
-}
-
 export interface CorednsCustomInput extends HairpinInput {
-    /** The k3s release running the cluster: decides `.server` vs `.override`. */
+    /** The k3s release running the cluster: its CoreDNS must have the `view` plugin. */
     readonly k3sVersion: string;
 }
 
-/** The ConfigMap's data: one key, in the form the given k3s imports. */
+/** The ConfigMap's data: the one `.server` key. */
 export function corednsCustomData(input: CorednsCustomInput): Record<string, string> {
-    const kind = corednsImportKind(input.k3sVersion);
-    const body = kind === "server" ? hairpinServerBlock(input) : hairpinOverride(input);
-    return { [corednsCustomKey(input.k3sVersion)]: body };
+    requireViewPlugin(input.k3sVersion);
+    return { [COREDNS_CUSTOM_KEY]: hairpinServerBlock(input) };
 }
 
 const CONFIGMAP_KEY = /^[-._a-zA-Z0-9]+$/;

@@ -25,13 +25,16 @@ export function ubuntuImageQuery(ubuntuVersion: string, instanceType: string): I
     };
 }
 
+/** A lookup's answer: the value found, or why nothing fits (one line naming the key to change). */
+export type Lookup = { readonly value: string; readonly problem?: undefined } | { readonly value?: undefined; readonly problem: string };
+
 /** The data source lists newest first: take the first, or say what was looked for. */
-export function pickImage(images: readonly FoundImage[] | undefined, ubuntuVersion: string, region: string): string {
+export function pickImage(images: readonly FoundImage[] | undefined, ubuntuVersion: string, region: string): Lookup {
     const first = images?.find((i) => i.imageId);
     if (!first?.imageId) {
-        throw new Error(`no public Ubuntu ${ubuntuVersion} image found in ${region}; set gitpod-tencent:ubuntuVersion to one the region offers (20.04 or 22.04)`);
+        return { problem: `gitpod-tencent:ubuntuVersion: no public Ubuntu ${ubuntuVersion} image found in ${region}; set it to one the region offers (20.04 or 22.04)` };
     }
-    return first.imageId;
+    return { value: first.imageId };
 }
 
 export interface OfferedType {
@@ -39,20 +42,75 @@ export interface OfferedType {
     readonly availabilityZone?: string;
 }
 
+/** How the VM is billed; the type lookup only counts offers sold this way. */
+export const CHARGE_TYPE = "POSTPAID_BY_HOUR";
+
 /**
- * Fails early, with the zones where the type is sold, instead of a late cloud API error.
- * `inZone` are offers in the configured zone, `anywhere` offers in the whole region.
+ * Filters of the instance type lookup: this type, pay-as-you-go (a type sold only prepaid must
+ * not pass), and the zone when given. Filter names: data_source_tc_instance_types.go v1.83.25.
+ */
+export function instanceTypeFilters(instanceType: string, zone?: string): { name: string; values: string[] }[] {
+    return [
+        { name: "instance-type", values: [instanceType] },
+        { name: "instance-charge-type", values: [CHARGE_TYPE] },
+        ...(zone === undefined ? [] : [{ name: "zone", values: [zone] }]),
+    ];
+}
+
+/**
+ * Says early, with the zones where the type is sold, what a late cloud API error would not.
+ * `inZone` are pay-as-you-go offers in the configured zone, `anywhere` in the whole region.
  */
 export function checkInstanceTypeOffered(
     instanceType: string,
     zone: string,
     inZone: readonly OfferedType[] | undefined,
     anywhere: readonly OfferedType[] | undefined,
-): string {
-    if ((inZone ?? []).some((t) => t.instanceType === instanceType)) return instanceType;
+): Lookup {
+    if ((inZone ?? []).some((t) => t.instanceType === instanceType)) return { value: instanceType };
     const zones = [...new Set((anywhere ?? []).filter((t) => t.instanceType === instanceType).map((t) => t.availabilityZone ?? "?"))].sort();
     const where = zones.length > 0 ? `it is sold in ${zones.join(", ")}: set gitpod-tencent:zone to one of them` : "it is sold nowhere in this region now: pick another instanceType or region";
-    throw new Error(`gitpod-tencent:instanceType: ${instanceType} is not available in ${zone} (sold out or not offered); ${where}`);
+    return { problem: `gitpod-tencent:instanceType: ${instanceType} is not available pay-as-you-go in ${zone} (sold out or not offered); ${where}` };
+}
+
+/**
+ * The image id given to the instance when a lookup failed. It is only ever sent to the cloud for
+ * a new VM, and `lookupVerdict` turns that case into the lookup's error first (a preview already
+ * shows the planned image): an existing VM ignores the image (see `instanceIgnoreChanges`).
+ */
+export const LOOKUP_FAILED_IMAGE = "img-lookup-failed";
+
+/** The instance's image input: the image found, or the marker when any lookup failed. */
+export function imageInput(image: Lookup, type: Lookup): string {
+    return image.problem === undefined && type.problem === undefined ? image.value : LOOKUP_FAILED_IMAGE;
+}
+
+/**
+ * What a failed lookup means for this run. The lookups run on every `pulumi up`; once the type
+ * sells out or the image is delisted they fail, but an existing VM needs neither (its image is
+ * ignored, its type is already bought). So: nothing to say when both succeeded; an error when
+ * the VM would be created from them (its planned image is the marker) or when replacement is
+ * allowed (the image would be applied); else a warning.
+ */
+export function lookupVerdict(problems: readonly string[], plannedImage: string | undefined, allowReplacement: boolean): { error?: string; warning?: string } {
+    if (problems.length === 0) return {};
+    if (plannedImage === LOOKUP_FAILED_IMAGE || allowReplacement) return { error: problems.join("\n") };
+    return { warning: `the VM exists, so this run goes on, but a new VM could not be created now: ${problems.join("; ")}` };
+}
+
+/**
+ * Instance inputs whose change the provider applies with ResetInstance: the same instance id
+ * with a freshly installed system disk (resource_tc_instance.go v1.83.25, Update: "Reset
+ * Instance" branch). Everything bootstrapped on the disk is gone afterwards.
+ */
+export const REIMAGING_INPUTS = ["imageId", "disableSecurityService", "disableMonitorService", "disableAutomationService", "keepImageLogin"] as const;
+
+/**
+ * Identity of the VM's current system disk: the instance id and the state of every re-imaging
+ * input. It changes exactly when the disk is new, so bootstrap steps use it as a trigger.
+ */
+export function bootDiskKey(instanceId: string, state: Readonly<Partial<Record<(typeof REIMAGING_INPUTS)[number], unknown>>>): string {
+    return JSON.stringify([instanceId, ...REIMAGING_INPUTS.map((k) => state[k] ?? null)]);
 }
 
 /** Instance inputs whose change the provider applies by destroying the VM (ForceNew) or re-imaging it. */

@@ -66,6 +66,14 @@ const RESERVED_KEYS = new Set([
     "LC_ALL",
 ]);
 
+/**
+ * Prefixes the k3s installer reads from its environment: get.k3s.io's create_env_file() copies
+ * every `K3S_*` and `CONTAINERD_*` variable into /etc/systemd/system/k3s.service.env (multi-line
+ * values come out truncated), and `INSTALL_K3S_*` steer the installer itself. Parameters are
+ * exported, so they must not use them (ours use `GT_`).
+ */
+const K3S_ENV_PREFIX_RE = /^(K3S_|CONTAINERD_|INSTALL_K3S_)/;
+
 /** Key names that look like a secret: those belong on stdin, never in the command string. */
 const SECRET_KEY_RE = /(SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE|CREDENTIAL)/;
 
@@ -96,6 +104,8 @@ export function validateScriptParams(params: Record<string, string>): string[] {
             problems.push(`parameter "${key}": names must match ${KEY_RE.source}`);
         } else if (RESERVED_KEYS.has(key)) {
             problems.push(`parameter "${key}": reserved shell/linker variable, choose another name`);
+        } else if (K3S_ENV_PREFIX_RE.test(key)) {
+            problems.push(`parameter "${key}": the k3s installer reads K3S_*, CONTAINERD_* and INSTALL_K3S_* variables (and copies K3S_* into k3s's service environment); use a GT_ name`);
         } else if (SECRET_KEY_RE.test(key)) {
             problems.push(
                 `parameter "${key}": looks like a secret; secrets must reach the script on stdin, not in the command`,

@@ -2,7 +2,7 @@
 # k3s-install.sh: install, upgrade or reconfigure the k3s server, then wait for its API.
 #   - writes /etc/rancher/k3s/cluster-token (from stdin), config.yaml and registries.yaml (0600),
 #     each only when its content differs;
-#   - if `k3s --version` already reports K3S_VERSION: restarts k3s only when one of those files
+#   - if `k3s --version` already reports GT_K3S_VERSION: restarts k3s only when one of those files
 #     changed (starts it if it is not running), else does nothing;
 #   - otherwise downloads the official installer and runs it with INSTALL_K3S_VERSION (this also
 #     upgrades in place);
@@ -10,11 +10,11 @@
 #     to be Ready: with `flannel-backend: none` the node stays NotReady until Calico runs.
 #
 # Parameters (environment):
-#   K3S_VERSION           required, e.g. v1.24.13+k3s1
-#   K3S_CONFIG_YAML       required, full content of /etc/rancher/k3s/config.yaml
-#   K3S_REGISTRIES_YAML   required (may be empty), full content of /etc/rancher/k3s/registries.yaml
-#   K3S_MIRROR            "cn" (installer + binaries from rancher-mirror.rancher.cn) or ""
-#   K3S_READY_TIMEOUT     seconds to wait for the API; default 300
+#   GT_K3S_VERSION           required, e.g. v1.24.13+k3s1
+#   GT_K3S_CONFIG_YAML       required, full content of /etc/rancher/k3s/config.yaml
+#   GT_K3S_REGISTRIES_YAML   required (may be empty), full content of /etc/rancher/k3s/registries.yaml
+#   GT_K3S_MIRROR            "cn" (installer + binaries from rancher-mirror.rancher.cn) or ""
+#   GT_K3S_READY_TIMEOUT     seconds to wait for the API; default 300
 #   POLL_INTERVAL_SECONDS pause between API checks; default 5
 #   GT_ROOT               prefix for every absolute path written (tests); default ""
 # Stdin: the cluster token on the first line (a secret: never in a parameter).
@@ -25,20 +25,20 @@ SCRIPT_NAME="k3s-install"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 GT_ROOT="${GT_ROOT:-}"
-K3S_MIRROR="${K3S_MIRROR:-}"
-K3S_READY_TIMEOUT="${K3S_READY_TIMEOUT:-300}"
+GT_K3S_MIRROR="${GT_K3S_MIRROR:-}"
+GT_K3S_READY_TIMEOUT="${GT_K3S_READY_TIMEOUT:-300}"
 POLL_INTERVAL_SECONDS="${POLL_INTERVAL_SECONDS:-5}"
 
-[[ -n "${K3S_VERSION:-}" ]] || die 2 "K3S_VERSION is not set (expected e.g. v1.24.13+k3s1)"
-[[ "$K3S_VERSION" =~ ^v[0-9]+\.[0-9]+\.[0-9]+(-rc[0-9]+)?\+k3s[0-9]+$ ]] ||
-  die 2 "K3S_VERSION '$K3S_VERSION' is not a k3s release name (expected e.g. v1.24.13+k3s1)"
-[[ -n "${K3S_CONFIG_YAML:-}" ]] || die 2 "K3S_CONFIG_YAML is not set or empty"
-[[ -v K3S_REGISTRIES_YAML ]] || die 2 "K3S_REGISTRIES_YAML is not set"
-case "$K3S_MIRROR" in
+[[ -n "${GT_K3S_VERSION:-}" ]] || die 2 "GT_K3S_VERSION is not set (expected e.g. v1.24.13+k3s1)"
+[[ "$GT_K3S_VERSION" =~ ^v[0-9]+\.[0-9]+\.[0-9]+(-rc[0-9]+)?\+k3s[0-9]+$ ]] ||
+  die 2 "GT_K3S_VERSION '$GT_K3S_VERSION' is not a k3s release name (expected e.g. v1.24.13+k3s1)"
+[[ -n "${GT_K3S_CONFIG_YAML:-}" ]] || die 2 "GT_K3S_CONFIG_YAML is not set or empty"
+[[ -v GT_K3S_REGISTRIES_YAML ]] || die 2 "GT_K3S_REGISTRIES_YAML is not set"
+case "$GT_K3S_MIRROR" in
   "" | cn) ;;
-  *) die 2 "K3S_MIRROR must be 'cn' or empty, got '$K3S_MIRROR'" ;;
+  *) die 2 "GT_K3S_MIRROR must be 'cn' or empty, got '$GT_K3S_MIRROR'" ;;
 esac
-require_whole_numbers --of seconds K3S_READY_TIMEOUT POLL_INTERVAL_SECONDS
+require_whole_numbers --of seconds GT_K3S_READY_TIMEOUT POLL_INTERVAL_SECONDS
 
 # --- token from stdin --------------------------------------------------------------------------
 token=""
@@ -77,11 +77,11 @@ if write_if_changed "$k3s_dir/cluster-token" "$token"$'\n'; then
   log "wrote $k3s_dir/cluster-token"
   files_changed=1
 fi
-if write_if_changed "$k3s_dir/config.yaml" "${K3S_CONFIG_YAML%$'\n'}"$'\n'; then
+if write_if_changed "$k3s_dir/config.yaml" "${GT_K3S_CONFIG_YAML%$'\n'}"$'\n'; then
   log "wrote $k3s_dir/config.yaml"
   files_changed=1
 fi
-registries="${K3S_REGISTRIES_YAML%$'\n'}"
+registries="${GT_K3S_REGISTRIES_YAML%$'\n'}"
 [[ -n "$registries" ]] && registries+=$'\n'
 if write_if_changed "$k3s_dir/registries.yaml" "$registries"; then
   log "wrote $k3s_dir/registries.yaml"
@@ -94,25 +94,25 @@ if command -v k3s >/dev/null 2>&1; then
   installed="$(k3s --version 2>/dev/null | awk 'NR == 1 { print $3 }')" || installed=""
 fi
 
-if [[ "$installed" == "$K3S_VERSION" ]]; then
+if [[ "$installed" == "$GT_K3S_VERSION" ]]; then
   if [[ "$files_changed" -eq 1 ]]; then
-    log "k3s $K3S_VERSION installed, configuration changed: restarting k3s"
+    log "k3s $GT_K3S_VERSION installed, configuration changed: restarting k3s"
     systemctl restart k3s || die 1 "'systemctl restart k3s' failed: look at 'journalctl -u k3s -n 100' and 'systemctl status k3s' on the VM"
   elif ! systemctl is-active --quiet k3s; then
-    log "k3s $K3S_VERSION installed but not running: starting it"
+    log "k3s $GT_K3S_VERSION installed but not running: starting it"
     systemctl start k3s || die 1 "'systemctl start k3s' failed: look at 'journalctl -u k3s -n 100' and 'systemctl status k3s' on the VM"
   else
-    log "k3s $K3S_VERSION installed and configuration unchanged: nothing to do"
+    log "k3s $GT_K3S_VERSION installed and configuration unchanged: nothing to do"
   fi
 else
   if [[ -n "$installed" ]]; then
-    log "k3s $installed installed, upgrading to $K3S_VERSION"
+    log "k3s $installed installed, upgrading to $GT_K3S_VERSION"
   else
-    log "installing k3s $K3S_VERSION"
+    log "installing k3s $GT_K3S_VERSION"
   fi
   installer_url="https://get.k3s.io"
   mirror_env=()
-  if [[ "$K3S_MIRROR" == "cn" ]]; then
+  if [[ "$GT_K3S_MIRROR" == "cn" ]]; then
     installer_url="https://rancher-mirror.rancher.cn/k3s/k3s-install.sh"
     mirror_env=(INSTALL_K3S_MIRROR=cn)
   fi
@@ -121,17 +121,17 @@ else
   curl -sfL --retry 5 --connect-timeout 20 -o "$installer" "$installer_url" ||
     die 1 "downloading the k3s installer from $installer_url failed: check the VM's outbound HTTPS access (security group egress, DNS); in mainland China set k3sMirror to 'cn'"
   [[ -s "$installer" ]] || die 1 "the k3s installer downloaded from $installer_url is empty: retry, or set k3sMirror to 'cn' in mainland China"
-  env "${mirror_env[@]}" INSTALL_K3S_VERSION="$K3S_VERSION" INSTALL_K3S_EXEC=server sh "$installer" >&2 ||
-    die 1 "the k3s installer failed for $K3S_VERSION (output above): check that the release exists (github.com/k3s-io/k3s/releases), then 'journalctl -u k3s -n 100' and 'systemctl status k3s' on the VM"
-  log "k3s $K3S_VERSION installed"
+  env "${mirror_env[@]}" INSTALL_K3S_VERSION="$GT_K3S_VERSION" INSTALL_K3S_EXEC=server sh "$installer" >&2 ||
+    die 1 "the k3s installer failed for $GT_K3S_VERSION (output above): check that the release exists (github.com/k3s-io/k3s/releases), then 'journalctl -u k3s -n 100' and 'systemctl status k3s' on the VM"
+  log "k3s $GT_K3S_VERSION installed"
 fi
 
 # --- wait for the API --------------------------------------------------------------------------
-log "waiting up to ${K3S_READY_TIMEOUT}s for the Kubernetes API (/readyz)"
-deadline=$((SECONDS + K3S_READY_TIMEOUT))
+log "waiting up to ${GT_K3S_READY_TIMEOUT}s for the Kubernetes API (/readyz)"
+deadline=$((SECONDS + GT_K3S_READY_TIMEOUT))
 until k3s kubectl get --raw=/readyz >/dev/null 2>&1; do
   if ((SECONDS >= deadline)); then
-    die 1 "the k3s API did not become ready within ${K3S_READY_TIMEOUT}s: look at 'journalctl -u k3s -n 200' and 'systemctl status k3s' on the VM (bad config.yaml keys and port conflicts show up there)"
+    die 1 "the k3s API did not become ready within ${GT_K3S_READY_TIMEOUT}s: look at 'journalctl -u k3s -n 200' and 'systemctl status k3s' on the VM (bad config.yaml keys and port conflicts show up there)"
   fi
   sleep "$POLL_INTERVAL_SECONDS"
 done

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # read-kubeconfig.sh: print the k3s admin kubeconfig, pointed at the VM's public address.
 #   Waits (bounded) for /etc/rancher/k3s/k3s.yaml, then prints it on stdout with
-#   `server: https://127.0.0.1:6443` rewritten to `server: https://$K3S_PUBLIC_HOST:6443`.
+#   `server: https://127.0.0.1:6443` rewritten to `server: https://$GT_K3S_PUBLIC_HOST:6443`.
 #   Stdout carries the kubeconfig (a secret) and nothing else; messages go to stderr.
 #
 # Parameters (environment):
-#   K3S_PUBLIC_HOST          required: public IP or DNS name of the VM (IPv6 without brackets)
+#   GT_K3S_PUBLIC_HOST          required: public IP or DNS name of the VM (IPv6 without brackets)
 #   KUBECONFIG_WAIT_SECONDS  bound for waiting for the file; default 120
 #   POLL_INTERVAL_SECONDS    pause between checks; default 2
 #   GT_ROOT                  prefix for every absolute path read (tests); default ""
@@ -21,12 +21,12 @@ GT_ROOT="${GT_ROOT:-}"
 KUBECONFIG_WAIT_SECONDS="${KUBECONFIG_WAIT_SECONDS:-120}"
 POLL_INTERVAL_SECONDS="${POLL_INTERVAL_SECONDS:-2}"
 
-host="${K3S_PUBLIC_HOST:-}"
-[[ -n "$host" ]] || die 2 "K3S_PUBLIC_HOST is not set (the VM's public IP or DNS name)"
+host="${GT_K3S_PUBLIC_HOST:-}"
+[[ -n "$host" ]] || die 2 "GT_K3S_PUBLIC_HOST is not set (the VM's public IP or DNS name)"
 if [[ "$host" =~ ^[0-9A-Fa-f:]+$ && "$host" == *:* ]]; then
   host="[$host]"
 elif ! [[ "$host" =~ ^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$ ]]; then
-  die 2 "K3S_PUBLIC_HOST '$host' is not an IP address or DNS name"
+  die 2 "GT_K3S_PUBLIC_HOST '$host' is not an IP address or DNS name"
 fi
 require_whole_numbers --of seconds KUBECONFIG_WAIT_SECONDS POLL_INTERVAL_SECONDS
 

@@ -8,7 +8,7 @@ let run: ProgramRun;
 
 before(async () => {
     run = await runProgram({
-        plain: { domain: "https://Gitpod.example.com/", acmeEmail: "nobody", adminCidrs: ["0.0.0.0/33"], systemDiskSize: 20, acmeServer: "prod" },
+        plain: { domain: "https://Gitpod.example.com/", acmeEmail: "nobody", adminCidrs: ["0.0.0.0/33"], systemDiskSize: 20, acmeServer: "prod", region: "ap-hongkong" },
         secrets: { dnspodSecretKey: undefined },
     });
 });
@@ -17,7 +17,12 @@ describe("the program with bad configuration", () => {
     it("fails with every problem, one line each naming the key", () => {
         assert.ok(run.error instanceof ConfigError, `expected a ConfigError, got ${String(run.error)}`);
         const keys = run.error.problems.map((p) => p.split(":")[1]);
-        assert.deepEqual(keys.sort(), ["acmeEmail", "acmeServer", "adminCidrs[0]", "dnspodSecretKey", "domain", "systemDiskSize"]);
+        assert.deepEqual(keys.sort(), ["acmeEmail", "acmeServer", "adminCidrs[0]", "dnspodSecretKey", "domain", "region", "systemDiskSize"]);
+    });
+
+    it("a tencentcloud:region other than region is one of them", () => {
+        assert.ok(run.error instanceof ConfigError);
+        assert.ok(run.error.problems.some((p) => p.startsWith('tencentcloud:region: got "ap-singapore"; expected ap-hongkong')), run.error.problems.join("\n"));
     });
 
     it("declares no resource at all", () => {

@@ -9,6 +9,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { assertRecordedAtLeast, byType, dependsOnTransitively, one, ProgramRun, runProgram, VALID_SECRETS } from "./support/program";
 import { valueOf } from "./support/mocks";
 import { checkInvokeArgs, checkResourceInputs } from "./support/tencentcloudSchema";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+const PROVIDER_SCHEMA = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures", "tencentcloud", "schema-subset.json"), "utf8")).provider;
 
 const INSTANCE = "tencentcloud:index/instance:Instance";
 const RECORD = "tencentcloud:index/dnspodRecord:DnspodRecord";
@@ -49,6 +53,37 @@ describe("Tencent Cloud provider contract", () => {
         assert.ok(calls.length >= 3, `only ${calls.length} tencentcloud invokes`);
         const problems = calls.flatMap((c) => checkInvokeArgs(c.token, c.args).map((p) => `${c.token}: ${p}`));
         assert.deepEqual(problems, []);
+    });
+});
+
+describe("the one Tencent Cloud provider", () => {
+    const PROVIDER = "pulumi:providers:tencentcloud";
+
+    it("is in gitpod-tencent:region with the tencentcloud:* credentials, the key a secret", () => {
+        const provider = one(run, PROVIDER);
+        assert.equal(provider.inputs.region, "ap-singapore");
+        assert.equal(provider.inputs.secretId, "AKIDcloudexample");
+        assert.equal(provider.inputs.secretKey, "cloud-secret-key-value");
+        assert.ok(provider.secretPaths.includes("secretKey"), "secretKey is secret");
+        assert.ok(provider.additionalSecretOutputs.includes("secretKey"));
+    });
+
+    it("sets only inputs the provider's schema declares, the secret ones as secrets", () => {
+        const declared = PROVIDER_SCHEMA.inputProperties as Record<string, { secret?: boolean }>;
+        const provider = one(run, PROVIDER);
+        const set = Object.entries(provider.inputs).filter(([, v]) => v !== undefined && v !== "null");
+        for (const [key] of set) assert.ok(key in declared, `${key} is not a tencentcloud provider input`);
+        for (const [key] of set.filter(([k]) => declared[k]?.secret)) assert.ok(provider.secretPaths.includes(key), `${key} must be secret`);
+    });
+
+    it("every tencentcloud resource and every lookup goes through it", () => {
+        const ref = `${one(run, PROVIDER).urn}::`;
+        const resources = run.resources.filter((r) => r.custom && r.type.startsWith("tencentcloud:"));
+        assert.ok(resources.length >= 9, `only ${resources.length} tencentcloud resources`);
+        for (const r of resources) assert.ok(r.provider.startsWith(ref), `${r.type} ${r.name} uses ${r.provider || "the default provider"}`);
+        const lookups = run.invokes.filter((i) => i.token.startsWith("tencentcloud:"));
+        assert.ok(lookups.length >= 3, `only ${lookups.length} tencentcloud lookups`);
+        for (const i of lookups) assert.ok(i.provider.startsWith(ref), `${i.token} uses ${i.provider || "the default provider"}`);
     });
 });
 
@@ -145,6 +180,17 @@ describe("the cluster", () => {
         const k8s = run.resources.filter((r) => r.custom && r.type.startsWith("kubernetes:"));
         assert.ok(k8s.length >= 5, `only ${k8s.length} kubernetes resources`);
         for (const r of k8s) assert.ok(r.provider.startsWith(ref), `${r.type} ${r.name} uses ${r.provider || "the default provider"}`);
+    });
+
+    it("SSH steps wait on the security group rules; the bootstrap re-runs on a fresh disk", () => {
+        const rules = one(run, "tencentcloud:index/securityGroupRuleSet:SecurityGroupRuleSet");
+        const commands = byType(run, "command:remote:Command");
+        for (const c of commands) {
+            assert.ok(c.dependencies.includes(rules.urn), `${c.name} does not wait on the firewall`);
+            assert.equal(c.inputs.addPreviousOutputInEnv, false, `${c.name} would send its previous stdout in the SSH environment`);
+        }
+        const install = commands.find((c) => c.name === "k3s-install");
+        assert.deepEqual(install?.inputs.triggers, ["gitpod-server-vm-id", JSON.stringify(["gitpod-server-vm-id", "img-ubuntu2004-new", null, null, null, null])]);
     });
 
     it("bootstraps after the VM exists, and installs add-ons after k3s", () => {

@@ -69,9 +69,11 @@ describe("Pulumi.dev.yaml", () => {
                 .map(([k, v]) => [k.slice(PROJECT.length + 1), typeof v === "string" ? v : JSON.stringify(v)]),
         );
         const secret = { apply: () => undefined } as never;
-        const config = validateConfig({ values, secrets: { dnspodSecretId: secret, dnspodSecretKey: secret }, cloudCredentials: true });
+        const providerRegion = stack["tencentcloud:region"] as string | undefined;
+        const config = validateConfig({ values, secrets: { dnspodSecretId: secret, dnspodSecretKey: secret }, cloudCredentials: true, providerRegion });
         assert.equal(config.domain, "gitpod.example.com");
         assert.equal(config.acmeServer, "staging");
-        assert.equal(stack["tencentcloud:region"], config.region);
+        assert.equal(config.region, "ap-singapore");
+        assert.equal(providerRegion, undefined, "the region is set once, as gitpod-tencent:region");
     });
 });

@@ -15,6 +15,7 @@ import { checkImages, CheckImagesOptions, ImageCheck } from "../lib/registryClie
 import { Env, Exec } from "./cli";
 import { ApiTarget, checkCloudCredentials, checkDnsZone, checkInstancePrice } from "./cloudChecks";
 import { checkPulumiCli, checkPulumiLogin, checkStack, ConfigValue, pulumiConfigGet } from "./pulumiCli";
+import { checkChartsDownloadable } from "./chartChecks";
 import { CheckResult, collector, describeError, exitCodeOf, fail, firstLine, pass, warn } from "./report";
 import { TcCredentials } from "./tencentCloud";
 
@@ -269,6 +270,7 @@ export const INDEPENDENT_CHECKS: readonly ((ctx: DoctorContext) => Promise<Check
             check: ctx.deps.checkImagesFn,
             options: { fetch: ctx.deps.fetch, concurrency: 16, deadlineMs: 45_000, timeoutMs: 8_000, ...ctx.deps.imageOptions, candidatesFor: mirrorCandidates(ctx.mirrors) },
         }),
+    (ctx) => checkChartsDownloadable({ fetch: ctx.deps.fetch }),
 ];
 
 export async function runDoctor(deps: DoctorDeps): Promise<{ results: CheckResult[]; exitCode: number }> {

@@ -14,6 +14,8 @@ export interface RawConfig {
     readonly secrets: Readonly<Record<string, pulumi.Output<string> | undefined>>;
     /** Whether Tencent Cloud API credentials reach the provider (config or environment). */
     readonly cloudCredentials: boolean;
+    /** `tencentcloud:region` when set in the stack config: it must agree with `region`. */
+    readonly providerRegion?: string;
     /**
      * Structured keys with secret parts (`pulumi config set --secret --path 'k[0].x'` makes the
      * whole value secret): their JSON text, read for structure only, and whether the CLI stored

@@ -2,7 +2,8 @@
  * Config of the cloud stages (Network, SshKey, CvmNode, DnsRecords): where the VM runs, what it
  * is, who may reach it, and which DNSPod zone holds the domain.
  */
-import { Checker, isFqdn, isIpv4Cidr, StageKeys } from "./checker";
+import * as pulumi from "@pulumi/pulumi";
+import { Checker, isFqdn, isIpv4Cidr, PROJECT, StageKeys } from "./checker";
 
 /** Instance system disk types the provider accepts (terraform-provider-tencentcloud v1.83.25). */
 export const SYSTEM_DISK_TYPES = ["CLOUD_PREMIUM", "CLOUD_SSD", "CLOUD_BSSD", "CLOUD_HSSD", "CLOUD_TSSD"] as const;
@@ -86,9 +87,23 @@ function checkCloudCredentials(c: Checker): void {
     }
 }
 
+/**
+ * Every Tencent Cloud resource uses one explicit provider in `region` (index.ts), so a different
+ * `tencentcloud:region` would be ignored: say so rather than let the user believe it applies.
+ */
+function checkProviderRegion(c: Checker, region: string): void {
+    const providerRegion = c.raw.providerRegion;
+    if (providerRegion !== undefined && providerRegion !== "" && providerRegion !== region) {
+        c.problems.push(
+            `tencentcloud:region: got ${JSON.stringify(providerRegion)}; expected ${region} (the value of ${PROJECT}:region, which every resource uses) or no value: set the region with \`pulumi config set region …\` only`,
+        );
+    }
+}
+
 export function checkCloud(c: Checker): CloudConfig {
     const dns = checkDomain(c);
     const region = c.string("region", (v) => REGION.test(v), "a Tencent Cloud region such as ap-singapore or ap-hongkong");
+    checkProviderRegion(c, region);
     const zone = checkZone(c, region);
     checkCloudCredentials(c);
     return {
@@ -103,5 +118,28 @@ export function checkCloud(c: Checker): CloudConfig {
         bandwidthOut: c.integer("bandwidthOut", 1, 200, " Mbps"),
         adminCidrs: c.stringList("adminCidrs", isIpv4Cidr, "IPv4 CIDRs allowed to reach SSH and the Kubernetes API, e.g. [\"203.0.113.7/32\"]", true),
         allowVmReplacement: c.boolean("allowVmReplacement"),
+    };
+}
+
+/** API credentials for the one explicit Tencent Cloud provider (index.ts). */
+export interface TencentCloudAccess {
+    readonly secretId?: string;
+    readonly secretKey?: pulumi.Output<string>;
+    readonly securityToken?: pulumi.Output<string>;
+}
+
+/**
+ * The `tencentcloud:*` credentials of the stack config, as an explicit provider does not read
+ * them by itself. Keys left out are read by the provider from TENCENTCLOUD_SECRET_ID,
+ * TENCENTCLOUD_SECRET_KEY and TENCENTCLOUD_SECURITY_TOKEN in its own environment
+ * (EnvDefaultFunc, terraform-provider-tencentcloud v1.83.25 tencentcloud/provider.go), so keys
+ * from the environment never enter the state.
+ */
+export function readTencentCloudAccess(): TencentCloudAccess {
+    const provider = new pulumi.Config("tencentcloud");
+    return {
+        secretId: provider.get("secretId"),
+        secretKey: provider.getSecret("secretKey"),
+        securityToken: provider.getSecret("securityToken"),
     };
 }

@@ -61,7 +61,7 @@ export function loadConfig(): StackConfig {
     const cloudCredentials =
         (provider.get("secretId") !== undefined || process.env.TENCENTCLOUD_SECRET_ID !== undefined) &&
         (provider.getSecret("secretKey") !== undefined || process.env.TENCENTCLOUD_SECRET_KEY !== undefined);
-    return validateConfig({ values, secrets, secretJson, cloudCredentials });
+    return validateConfig({ values, secrets, secretJson, cloudCredentials, providerRegion: provider.get("region") });
 }
 
 /**

@@ -6,7 +6,6 @@ import { before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { CoreDnsHairpin } from "../../components/coreDns";
-import { hairpinOverride, hairpinServerBlock } from "../../lib/coredns";
 import { PINS } from "../../lib/versions";
 import { COMMAND, CONFIG_MAP, setupComponentMocks, testK3sServer } from "../support/fixtures";
 import { RecordedResource, Recording, valueOf } from "../support/mocks";
@@ -19,27 +18,30 @@ before(async () => {
     const k3s = testK3sServer();
     const common = { provider: k3s.provider, k3sReady: k3s.ready, domain: "gitpod.example.com", gitpodNamespace: "gitpod" };
     const pinned = new CoreDnsHairpin("coredns", { ...common, k3sVersion: PINS.k3s.version });
-    // A newer k3s, only to see the key switch to `.override`.
-    const newer = new CoreDnsHairpin("corednsnew", { ...common, k3sVersion: "v1.27.3+k3s1" });
-    await Promise.all([valueOf(pinned.configMap.urn), valueOf(newer.configMap.urn)]);
+    // Gitpod at the zone apex.
+    const apex = new CoreDnsHairpin("corednsapex", { ...common, domain: "example.com", k3sVersion: PINS.k3s.version });
+    await Promise.all([valueOf(pinned.configMap.urn), valueOf(apex.configMap.urn)]);
     await pulumi.runtime.disconnect();
 });
 
 const configMap = (name: string): RecordedResource => one(run, CONFIG_MAP, name);
 
 describe("CoreDnsHairpin", () => {
-    it("is kube-system/coredns-custom with the .server block for the pinned k3s", () => {
+    it("is kube-system/coredns-custom with a .server block for the domain, A/AAAA only, to the proxy Service", () => {
         const cm = configMap("coredns-coredns-custom");
         assert.equal(cm.inputs.metadata.name, "coredns-custom");
         assert.equal(cm.inputs.metadata.namespace, "kube-system");
         assert.deepEqual(Object.keys(cm.inputs.data), ["gitpod.server"]);
-        assert.equal(cm.inputs.data["gitpod.server"], hairpinServerBlock({ domain: "gitpod.example.com", namespace: "gitpod" }));
-        assert.match(cm.inputs.data["gitpod.server"], /proxy\.gitpod\.svc\.cluster\.local/);
+        const block: string = cm.inputs.data["gitpod.server"];
+        assert.match(block, /^gitpod\.example\.com:53 \{$/m);
+        assert.ok(block.split("\n").includes("        expr type() in ['A', 'AAAA'] && name() matches '^([a-z0-9-]+\\\\.|[a-z0-9-]+\\\\.ws\\\\.)?gitpod\\\\.example\\\\.com\\\\.$'"), block);
+        assert.match(block, /^ {8}name regex \S+ proxy\.gitpod\.svc\.cluster\.local$/m);
     });
 
-    it("switches to .override for a k3s that imports it", () => {
-        const cm = configMap("corednsnew-coredns-custom");
-        assert.deepEqual(cm.inputs.data, { "gitpod.override": hairpinOverride({ domain: "gitpod.example.com", namespace: "gitpod" }) });
+    it("at the zone apex the block is for the zone itself", () => {
+        const block: string = configMap("corednsapex-coredns-custom").inputs.data["gitpod.server"];
+        assert.match(block, /^example\.com:53 \{$/m);
+        assert.ok(block.includes(")?example\\\\.com\\\\.$'"), block);
     });
 
     it("uses the k3s provider and waits on k3s", () => {

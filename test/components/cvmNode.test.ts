@@ -9,8 +9,9 @@ import { describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
 import { CvmNode, CvmNodeArgs } from "../../components/cvmNode";
-import { RecordedResource, settle, setupMocks, valueOf } from "../support/mocks";
+import { InvokeResult, RecordedResource, settle, setupMocks, valueOf } from "../support/mocks";
 import { defaultInvokes, defaultOutputs } from "../support/program";
 
 const INSTANCE = "tencentcloud:index/instance:Instance";
@@ -50,22 +51,60 @@ const ARGS: CvmNodeArgs = {
     allowReplacement: false,
 };
 
-async function declare(args: CvmNodeArgs, imageId: string, osName?: string): Promise<{ vm: RecordedResource; node: CvmNode; error?: unknown }> {
+interface Declared {
+    vm: RecordedResource;
+    node: CvmNode;
+    error?: unknown;
+    warnings: string[];
+    invokes: { token: string; args: Record<string, unknown> }[];
+}
+
+/**
+ * Declares one CvmNode. `imageId` is what the image lookup finds ("" for none); `existing`
+ * stands for a VM already in state: the engine keeps its (ignored) image and OS.
+ */
+async function declare(
+    args: CvmNodeArgs,
+    imageId: string,
+    osName?: string,
+    options: { existing?: { imageId: string }; invoke?: InvokeResult } = {},
+): Promise<Declared> {
     const recording = setupMocks({
         project: "gitpod-tencent",
         stack: "dev",
-        invoke: (token, a) => {
-            const answer = defaultInvokes(token, a);
-            return token.endsWith("getImages") ? { ...answer, images: [{ imageId, imageName: "Ubuntu Server 20.04 LTS 64bit" }] } : answer;
+        invoke:
+            options.invoke ??
+            ((token, a) => {
+                const answer = defaultInvokes(token, a);
+                return token.endsWith("getImages") ? { ...answer, images: imageId ? [{ imageId, imageName: "Ubuntu Server 20.04 LTS 64bit" }] : [] } : answer;
+            }),
+        outputs: (type, name, inputs) => {
+            const out = defaultOutputs(type, name, inputs);
+            if (type !== INSTANCE) return out;
+            return { ...out, ...(osName ? { osName } : {}), ...(options.existing && !args.allowReplacement ? { imageId: options.existing.imageId } : {}) };
         },
-        outputs: (type, name, inputs) => (type === INSTANCE && osName ? { ...defaultOutputs(type, name, inputs), osName } : defaultOutputs(type, name, inputs)),
     });
+    const warnings: string[] = [];
+    const warn = pulumi.log.warn;
+    pulumi.log.warn = async (message: string) => void warnings.push(message);
     let node: CvmNode | undefined;
-    const [error] = await settle(() => (node = new CvmNode("server", args)));
-    assert.ok(node);
-    const vm = recording.resources.find((r) => r.type === INSTANCE);
-    return { vm: vm!, node, error };
+    try {
+        const [error] = await settle(() => (node = new CvmNode("server", args)));
+        assert.ok(node);
+        const vm = recording.resources.find((r) => r.type === INSTANCE);
+        return { vm: vm!, node, error, warnings, invokes: recording.invokes };
+    } finally {
+        pulumi.log.warn = warn;
+    }
 }
+
+/** The region's answer when the type is sold only prepaid: nothing for a pay-as-you-go filter. */
+const prepaidOnly: InvokeResult = (token, a) => {
+    const answer = defaultInvokes(token, a);
+    if (!token.endsWith("getInstanceTypes")) return answer;
+    const charge = (a.filters as { name: string; values: string[] }[]).find((f) => f.name === "instance-charge-type");
+    return charge && !charge.values.includes("PREPAID") ? { ...answer, instanceTypes: [] } : answer;
+};
 
 describe("CvmNode", () => {
     it("a newer image from the data source plans no replacement", async () => {
@@ -92,9 +131,47 @@ describe("CvmNode", () => {
         assert.match(String(error), /gitpod-tencent:ubuntuVersion: the VM runs "Ubuntu Server 20\.04 LTS 64bit" and config asks for Ubuntu 22\.04/);
     });
 
-    it("an instance type sold out in the zone fails before the VM is asked for, naming where it is sold", async () => {
+    it("an instance type sold out in the zone fails a new VM before it is asked for, naming where it is sold", async () => {
         const { error } = await declare({ ...ARGS, zone: "ap-singapore-2" }, "img-1");
-        assert.match(String(error), /gitpod-tencent:instanceType: SA2\.2XLARGE16 is not available in ap-singapore-2 .*sold in ap-singapore-1, ap-singapore-3: set gitpod-tencent:zone/);
+        assert.match(String(error), /gitpod-tencent:instanceType: SA2\.2XLARGE16 is not available pay-as-you-go in ap-singapore-2 .*sold in ap-singapore-1, ap-singapore-3: set gitpod-tencent:zone/);
+    });
+
+    it("asks only for pay-as-you-go offers: a type sold only prepaid fails a new VM", async () => {
+        const { error, invokes } = await declare(ARGS, "img-1", undefined, { invoke: prepaidOnly });
+        assert.match(String(error), /SA2\.2XLARGE16 is not available pay-as-you-go in ap-singapore-1 .*sold nowhere in this region/);
+        const typeCalls = invokes.filter((i) => i.token.endsWith("getInstanceTypes"));
+        assert.equal(typeCalls.length, 2);
+        for (const call of typeCalls) {
+            assert.deepEqual((call.args.filters as { name: string }[]).find((f) => f.name === "instance-charge-type"), { name: "instance-charge-type", values: ["POSTPAID_BY_HOUR"] });
+        }
+    });
+
+    it("a delisted image fails a new VM, naming the key", async () => {
+        const { error } = await declare(ARGS, "");
+        assert.match(String(error), /gitpod-tencent:ubuntuVersion: no public Ubuntu 20\.04 image found in ap-singapore/);
+    });
+
+    it("for an existing VM, a sold-out type or a delisted image is a warning and the run goes on", async () => {
+        const soldOut = await declare({ ...ARGS, zone: "ap-singapore-2" }, "img-1", undefined, { existing: { imageId: "img-2026-01" } });
+        assert.equal(soldOut.error, undefined, String(soldOut.error));
+        assert.equal(soldOut.warnings.length, 1, soldOut.warnings.join("\n"));
+        assert.match(soldOut.warnings[0], /^the VM exists, so this run goes on, but a new VM could not be created now: gitpod-tencent:instanceType: SA2\.2XLARGE16 is not available/);
+        assert.equal(await valueOf(soldOut.node.instanceId), "server-vm-id");
+
+        const delisted = await declare(ARGS, "", undefined, { existing: { imageId: "img-2026-01" } });
+        assert.equal(delisted.error, undefined, String(delisted.error));
+        assert.match(delisted.warnings.join("\n"), /gitpod-tencent:ubuntuVersion: no public Ubuntu 20\.04 image found/);
+    });
+
+    it("with allowVmReplacement a failed lookup stays an error: the image would be applied", async () => {
+        const { error } = await declare({ ...ARGS, allowReplacement: true }, "", undefined, { existing: { imageId: "img-2026-01" } });
+        assert.match(String(error), /no public Ubuntu 20\.04 image found/);
+    });
+
+    it("no lookup problem, no warning", async () => {
+        const { error, warnings } = await declare(ARGS, "img-1", undefined, { existing: { imageId: "img-2026-01" } });
+        assert.equal(error, undefined);
+        assert.deepEqual(warnings, []);
     });
 
     it("resizing the disk or the bandwidth is an in-place update", async () => {
@@ -107,6 +184,16 @@ describe("CvmNode", () => {
         const { node } = await declare(ARGS, "img-1");
         assert.equal(await valueOf(node.publicIp), "43.156.0.10");
         assert.equal(await valueOf(node.instanceId), "server-vm-id");
+    });
+
+    it("bootDisk changes when the provider would re-image the VM (same id), not for a newer image it ignores", async () => {
+        const bootDisk = async (args: CvmNodeArgs, image: string) => valueOf((await declare(args, image, undefined, { existing: { imageId: "img-2026-01" } })).node.bootDisk);
+        assert.equal(await bootDisk(ARGS, "img-2026-10"), await bootDisk(ARGS, "img-2026-11"), "ignored image: same disk");
+        const allowed = { ...ARGS, allowReplacement: true };
+        const before = await bootDisk(allowed, "img-2026-10");
+        const after = await bootDisk(allowed, "img-2026-11");
+        assert.notEqual(before, after, "ResetInstance: a fresh disk on the same instance");
+        assert.match(after, /^\["server-vm-id","img-2026-11"/);
     });
 });
 

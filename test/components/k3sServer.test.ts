@@ -5,10 +5,10 @@
 import { before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { K3sServer } from "../../components/k3sServer";
+import { K3sServer, UNREACHABLE_ENV } from "../../components/k3sServer";
 import { DEFAULT_DIAL, FIRST_CONTACT_DIAL } from "../../components/remote";
-import { PINS } from "../../lib/versions";
-import { COMMAND, fakeTarget, setupComponentMocks, testK3sServer } from "../support/fixtures";
+import YAML from "yaml";
+import { COMMAND, fakeReady, fakeTarget, scriptParam, setupComponentMocks, testK3sServer } from "../support/fixtures";
 import { RecordedResource, Recording, valueOf } from "../support/mocks";
 import { byType, dependsOnTransitively, one } from "../support/program";
 
@@ -19,12 +19,17 @@ const KUBECONFIG = "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    ser
 
 let run: Recording;
 let k3s: K3sServer;
+const warnings: string[] = [];
 
 before(async () => {
     run = setupComponentMocks();
+    const warn = pulumi.log.warn;
+    pulumi.log.warn = async (message: string) => void warnings.push(message);
+    const firewall = fakeReady("firewall");
     k3s = testK3sServer("k3s", {
-        target: fakeTarget(pulumi.output(HOST), PRIVATE_KEY),
+        target: { ...fakeTarget(pulumi.output(HOST), PRIVATE_KEY), reachableAfter: [firewall] },
         instanceId: pulumi.output("ins-0001"),
+        bootDisk: pulumi.output('["ins-0001","img-1"]'),
         tlsSans: ["gitpod.example.com"],
     });
     // A second server with the China mirror, only to read its install parameters.
@@ -35,8 +40,16 @@ before(async () => {
         registryMirrors: {},
         nodeLabels: { "example.com/role": "test" },
     });
-    await valueOf(k3s.kubeconfig);
+    // The operations stage's case: a destroy after the VM is gone.
+    const gone = testK3sServer("k3sgone", { target: fakeTarget("43.156.0.12", PRIVATE_KEY), instanceId: "ins-0003", skipUnreachableCluster: true });
+    // The provider's own escape hatch, set for one run.
+    for (const v of UNREACHABLE_ENV) delete process.env[v];
+    process.env.PULUMI_K8S_DELETE_UNREACHABLE = "true";
+    testK3sServer("k3senv", { target: fakeTarget("43.156.0.13", PRIVATE_KEY), instanceId: "ins-0004" });
+    delete process.env.PULUMI_K8S_DELETE_UNREACHABLE;
+    await Promise.all([valueOf(k3s.kubeconfig), valueOf(gone.kubeconfig)]);
     await pulumi.runtime.disconnect();
+    pulumi.log.warn = warn;
 });
 
 const cmd = (suffix: string): RecordedResource => one(run, COMMAND, suffix);
@@ -71,20 +84,42 @@ describe("K3sServer: the remote steps", () => {
         const install = cmd("k3s-install");
         assert.equal(install.inputs.create, install.inputs.update, "update re-runs the same idempotent script");
         assert.match(install.inputs.create, /k3s-install\.sh/);
-        assert.ok(install.inputs.create.includes(`export K3S_VERSION='\\''${PINS.k3s.version}'\\''`));
-        assert.ok(install.inputs.create.includes("export K3S_MIRROR='\\'''\\''"), "no mirror: K3S_MIRROR empty");
-        for (const expected of ["flannel-backend: none", "cluster-cidr: 10.42.0.0/16", `- ${HOST}`, "- gitpod.example.com", "gitpod.io/workload_workspace_regular=true", "https://mirror.ccs.tencentyun.com"]) {
-            assert.ok(install.inputs.create.includes(expected), `install command contains ${expected}`);
-        }
+        assert.equal(scriptParam(install.inputs.create, "GT_K3S_VERSION"), "v1.24.13+k3s1");
+        assert.equal(scriptParam(install.inputs.create, "GT_K3S_MIRROR"), "", "no mirror");
+        // Read inside the rendered config.yaml, not anywhere in the command (the script's header
+        // comment mentions flannel-backend too).
+        const config = YAML.parse(scriptParam(install.inputs.create, "GT_K3S_CONFIG_YAML"));
+        assert.equal(config["flannel-backend"], "none");
+        assert.equal(config["cluster-cidr"], "10.42.0.0/16");
+        assert.equal(config["service-cidr"], "10.43.0.0/16");
+        assert.deepEqual(config["tls-san"], [HOST, "gitpod.example.com"]);
+        assert.ok(config["node-label"].includes("gitpod.io/workload_workspace_regular=true"));
+        const registries = YAML.parse(scriptParam(install.inputs.create, "GT_K3S_REGISTRIES_YAML"));
+        assert.deepEqual(registries.mirrors["docker.io"].endpoint, ["https://mirror.ccs.tencentyun.com"]);
         const cn = cmd("k3scn-install");
-        assert.ok(cn.inputs.create.includes("export K3S_MIRROR='\\''cn'\\''"));
-        assert.ok(cn.inputs.create.includes("example.com/role=test") && !cn.inputs.create.includes("gitpod.io/workload"), "nodeLabels replace the default");
+        assert.equal(scriptParam(cn.inputs.create, "GT_K3S_MIRROR"), "cn");
+        assert.deepEqual(YAML.parse(scriptParam(cn.inputs.create, "GT_K3S_CONFIG_YAML"))["node-label"], ["example.com/role=test"], "nodeLabels replace the default");
     });
 
-    it("triggers are the instance id only: a no-op up runs nothing, a new VM replaces every step", () => {
+    it("no parameter is one the k3s installer copies into k3s's service environment", () => {
+        for (const c of byType(run, COMMAND)) {
+            assert.doesNotMatch(c.inputs.create, /^export (K3S|CONTAINERD)_/m, c.name);
+        }
+    });
+
+    it("triggers are the instance id and its boot disk: a no-op up runs nothing, a new or re-imaged VM replaces every step", () => {
         for (const suffix of ["k3s-host-prep", "k3s-install", "k3s-kubeconfig"]) {
-            assert.deepEqual(cmd(suffix).inputs.triggers, ["ins-0001"], suffix);
+            assert.deepEqual(cmd(suffix).inputs.triggers, ["ins-0001", '["ins-0001","img-1"]'], suffix);
             assert.ok(cmd(suffix).replaceOnChanges.includes("triggers[*]"), `${suffix}: a changed trigger replaces`);
+        }
+        assert.deepEqual(cmd("k3scn-install").inputs.triggers, ["ins-0002"], "without bootDisk: the instance id");
+    });
+
+    it("every SSH step waits on the firewall rules, and sends no previous output in its environment", () => {
+        const firewall = one(run, "command:local:Command", "firewall");
+        for (const suffix of ["k3s-host-prep", "k3s-install", "k3s-kubeconfig"]) {
+            assert.ok(cmd(suffix).dependencies.includes(firewall.urn), `${suffix} waits on the firewall`);
+            assert.equal(cmd(suffix).inputs.addPreviousOutputInEnv, false, suffix);
         }
     });
 });
@@ -102,7 +137,7 @@ describe("K3sServer: secrets", () => {
         assert.equal(install.inputs.stdin, TOKEN);
         assert.ok(install.secretPaths.includes("stdin"));
         for (const c of byType(run, COMMAND)) {
-            if (c !== install && c.name !== "k3scn-install") assert.equal(c.inputs.stdin, undefined, `${c.name} gets no stdin`);
+            if (!c.name.endsWith("-install")) assert.equal(c.inputs.stdin, undefined, `${c.name} gets no stdin`);
         }
     });
 
@@ -122,7 +157,7 @@ describe("K3sServer: secrets", () => {
         const kc = cmd("k3s-kubeconfig");
         assert.equal(kc.inputs.logging, "none");
         assert.ok(kc.additionalSecretOutputs.includes("stdout"));
-        assert.ok(kc.inputs.create.includes(`export K3S_PUBLIC_HOST='\\''${HOST}'\\''`));
+        assert.ok(kc.inputs.create.includes(`export GT_K3S_PUBLIC_HOST='\\''${HOST}'\\''`));
         assert.equal(cmd("k3s-install").inputs.logging, "stdoutAndStderr");
     });
 
@@ -134,16 +169,34 @@ describe("K3sServer: secrets", () => {
 });
 
 describe("K3sServer: the Kubernetes provider", () => {
-    it("is built from the kubeconfig (secret) with SSA and the unreachable options", () => {
+    it("is built from the kubeconfig (secret) with SSA; an unreachable cluster fails the run", () => {
         const provider = one(run, "pulumi:providers:kubernetes", "k3s-provider");
         assert.equal(provider.inputs.kubeconfig, KUBECONFIG);
         assert.ok(provider.secretPaths.includes("kubeconfig"));
-        for (const key of ["enableServerSideApply", "deleteUnreachable", "skipUpdateUnreachable"]) {
-            assert.ok(provider.inputs[key] === true || provider.inputs[key] === "true", `${key} is on`);
+        assert.ok([true, "true"].includes(provider.inputs.enableServerSideApply));
+        // Unset, not false: PULUMI_K8S_DELETE_UNREACHABLE=true stays available for a one-off run.
+        for (const key of ["deleteUnreachable", "skipUpdateUnreachable"]) {
+            assert.equal(provider.inputs[key], undefined, `${key} is off`);
         }
         assert.ok(provider.dependencies.includes(cmd("k3s-kubeconfig").urn), "the provider waits on the kubeconfig");
+        assert.equal(k3s.skipsUnreachableCluster, false);
     });
 
+    it("skipUnreachableCluster turns both options on and the run says so, once", () => {
+        const provider = one(run, "pulumi:providers:kubernetes", "k3sgone-provider");
+        for (const key of ["deleteUnreachable", "skipUpdateUnreachable"]) {
+            assert.ok([true, "true"].includes(provider.inputs[key]), `${key} is on`);
+        }
+        const said = warnings.filter((w) => w.includes("skipUnreachableCluster"));
+        assert.equal(said.length, 1, warnings.join("\n"));
+        assert.match(said[0], /skipped \(up\) or dropped from state \(refresh, destroy\)/);
+    });
+
+    it("PULUMI_K8S_DELETE_UNREACHABLE=true in the environment works and the run says so too", () => {
+        assert.ok([true, "true"].includes(one(run, "pulumi:providers:kubernetes", "k3senv-provider").inputs.deleteUnreachable));
+        assert.ok(warnings.some((w) => w.startsWith("PULUMI_K8S_DELETE_UNREACHABLE is set: if the k3s API cannot be reached")), warnings.join("\n"));
+        assert.equal(warnings.length, 2, "one warning per provider that may skip, none for the others");
+    });
     it("`ready` is the kubeconfig step (after the install)", async () => {
         assert.equal(await valueOf(k3s.ready.urn), cmd("k3s-kubeconfig").urn);
         assert.equal(await valueOf(k3s.provider.urn), one(run, "pulumi:providers:kubernetes", "k3s-provider").urn);

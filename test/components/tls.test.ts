@@ -12,7 +12,6 @@ import { byType, dependsOnTransitively, one } from "../support/program";
 import { Recording } from "../support/mocks";
 import { CERTIFICATE_WAIT_SECONDS, Tls } from "../../components/tls";
 import { ACME_SERVERS, AcmeServer } from "../../lib/config";
-import { certManagerValues, gitpodCertificate, webhookValues } from "../../lib/tls";
 import { PINS } from "../../lib/versions";
 
 const SECRET_ID = "AKIDtlsTestSecretId0123456789";
@@ -89,7 +88,9 @@ describe("Tls component", () => {
         assert.equal(cm.inputs.createNamespace, true);
         assert.equal(cm.inputs.skipAwait, false);
         assert.ok(cm.inputs.timeout > 0);
-        assert.deepEqual(cm.inputs.values, certManagerValues({ nameservers: ["119.29.29.29:53", "1.1.1.1:53"] }));
+        assert.equal(cm.inputs.values.installCRDs, true);
+        assert.equal(cm.inputs.values.dns01RecursiveNameservers, "119.29.29.29:53,1.1.1.1:53");
+        assert.equal(cm.inputs.values.dns01RecursiveNameserversOnly, true);
     });
 
     it("installs webhook chart 1.4.4 from OCI (no repositoryOpts) after cert-manager", () => {
@@ -101,7 +102,13 @@ describe("Tls component", () => {
         assert.equal(wh.inputs.name, "cert-manager-webhook-dnspod");
         assert.equal(wh.inputs.namespace, "cert-manager");
         assert.equal(wh.inputs.skipAwait, false);
-        assert.deepEqual(wh.inputs.values, webhookValues());
+        assert.deepEqual(wh.inputs.values, {
+            groupName: "acme.imroc.cc",
+            certManager: { namespace: "cert-manager", serviceAccountName: "cert-manager" },
+            image: { tag: "1.3.0", pullPolicy: "IfNotPresent" },
+            clusterIssuer: { enabled: false },
+            namespace: "cert-manager",
+        });
         assert.ok(dependsOnTransitively(run, wh, release("cert-manager")));
     });
 
@@ -134,11 +141,13 @@ describe("Tls component", () => {
         assert.equal(await valueOf(tls.issuerName), "gitpod-issuer");
     });
 
-    it("renders the certificate from lib/tls.ts unchanged, never retained on delete", () => {
+    it("is gitpod/https-certificates for the three Gitpod names from gitpod-issuer, never retained on delete", () => {
         const cert = one(run, CERTIFICATE, "certificate");
-        const expected = gitpodCertificate({ domain: "gitpod.example.com", namespace: "gitpod" });
-        assert.deepEqual(cert.inputs.spec, expected.spec);
-        assert.deepEqual(cert.inputs.metadata, expected.metadata);
+        assert.equal(cert.inputs.metadata.name, "https-certificates");
+        assert.equal(cert.inputs.metadata.namespace, "gitpod");
+        assert.equal(cert.inputs.spec.secretName, "https-certificates");
+        assert.deepEqual(cert.inputs.spec.issuerRef, { name: "gitpod-issuer", kind: "ClusterIssuer" });
+        assert.deepEqual(cert.inputs.spec.dnsNames, ["gitpod.example.com", "*.gitpod.example.com", "*.ws.gitpod.example.com"]);
         assert.equal(cert.protect, false);
     });
 
@@ -236,8 +245,11 @@ describe("certificate wait", () => {
 
     it("re-runs only when the certificate's spec or the object itself changes (stable triggers, no randomness)", () => {
         const wait = one(run, COMMAND, "wait-certificate");
-        const spec = gitpodCertificate({ domain: "gitpod.example.com", namespace: "gitpod" }).spec;
-        assert.deepEqual(wait.inputs.triggers, [JSON.stringify(spec), CERT_UID]);
+        const cert = one(run, CERTIFICATE, "certificate");
+        assert.equal(wait.inputs.triggers.length, 2);
+        assert.deepEqual(JSON.parse(wait.inputs.triggers[0]), cert.inputs.spec);
+        assert.equal(wait.inputs.triggers[1], CERT_UID);
+        assert.deepEqual(JSON.parse(wait.inputs.triggers[0]).dnsNames, ["gitpod.example.com", "*.gitpod.example.com", "*.ws.gitpod.example.com"]);
     });
 
     it("is the component's certificateReady output", async () => {

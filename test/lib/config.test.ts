@@ -72,6 +72,7 @@ describe("config validation", () => {
         ["upper-case domain", { domain: "Gitpod.Example.com" }, /gitpod-tencent:domain: got "Gitpod.Example.com"/],
         ["single-label domain", { domain: "localhost" }, /gitpod-tencent:domain:/],
         ["zone not containing domain", { dnsZone: "example.org" }, /gitpod-tencent:dnsZone: got "example.org"; expected a zone that contains gitpod.example.com/],
+        ["domain ending with the zone's text, not at a label boundary", { domain: "mygitpodexample.com", dnsZone: "example.com" }, /^gitpod-tencent:dnsZone: got "example.com"; expected a zone that contains mygitpodexample.com/],
         ["bad email", { acmeEmail: "ops-at-example.com" }, /gitpod-tencent:acmeEmail: got "ops-at-example.com"; expected an e-mail address/],
         ["bad CIDR", { adminCidrs: JSON.stringify(["203.0.113.7/33"]) }, /gitpod-tencent:adminCidrs\[0\]: got "203.0.113.7\/33"; expected IPv4 CIDRs/],
         ["host bits set", { adminCidrs: JSON.stringify(["203.0.113.7/24"]) }, /adminCidrs\[0\]/],
@@ -102,6 +103,15 @@ describe("config validation", () => {
         const problems = problemsOf(raw({}, { secrets: { dnspodSecretId: pulumi.secret("AKIDx") } }));
         assert.deepEqual(problems.length, 1);
         assert.match(problems[0], /gitpod-tencent:dnspodSecretKey: got nothing; expected the SecretKey.*pulumi config set --secret dnspodSecretKey/);
+    });
+
+    it("rejects a tencentcloud:region other than region: every resource uses region", () => {
+        const problems = problemsOf(raw({ region: "ap-hongkong" }, { providerRegion: "ap-guangzhou" }));
+        assert.deepEqual(problems, [
+            'tencentcloud:region: got "ap-guangzhou"; expected ap-hongkong (the value of gitpod-tencent:region, which every resource uses) or no value: set the region with `pulumi config set region …` only',
+        ]);
+        assert.deepEqual(problemsOf(raw({ region: "ap-hongkong" }, { providerRegion: "ap-hongkong" })), []);
+        assert.deepEqual(problemsOf(raw({ region: "ap-hongkong" }, { providerRegion: undefined })), []);
     });
 
     it("asks for Tencent Cloud API keys when neither config nor environment has them", () => {

@@ -66,7 +66,7 @@ describe("shellQuote", () => {
 
 describe("validateScriptParams", () => {
     it("accepts upper-case keys", () => {
-        assert.deepEqual(validateScriptParams({ K3S_VERSION: "v1", A: "", B_2: "x" }), []);
+        assert.deepEqual(validateScriptParams({ GT_K3S_VERSION: "v1", A: "", B_2: "x" }), []);
     });
 
     it("names each bad key", () => {
@@ -75,14 +75,17 @@ describe("validateScriptParams", () => {
             "1ABC": "x",
             "A-B": "x",
             PATH: "x",
-            K3S_TOKEN: "x",
+            GT_K3S_TOKEN: "x",
             DNSPOD_SECRET: "x",
+            K3S_CONFIG_YAML: "x",
+            CONTAINERD_ADDRESS: "x",
         });
-        assert.equal(problems.length, 6, problems.join("\n"));
-        for (const k of ["lower", "1ABC", "A-B", "PATH", "K3S_TOKEN", "DNSPOD_SECRET"]) {
+        assert.equal(problems.length, 8, problems.join("\n"));
+        for (const k of ["lower", "1ABC", "A-B", "PATH", "GT_K3S_TOKEN", "DNSPOD_SECRET", "K3S_CONFIG_YAML", "CONTAINERD_ADDRESS"]) {
             assert.ok(problems.some((p) => p.includes(`"${k}"`)), `no problem names ${k}`);
         }
-        assert.match(problems.find((p) => p.includes("K3S_TOKEN"))!, /stdin/);
+        assert.match(problems.find((p) => p.includes("GT_K3S_TOKEN"))!, /stdin/);
+        assert.match(problems.find((p) => p.includes("K3S_CONFIG_YAML"))!, /copies K3S_\* into k3s's service environment\); use a GT_ name/);
     });
 });
 
@@ -103,7 +106,7 @@ describe("renderScript", () => {
     });
 
     it("inserts sorted exports right after the header comment", () => {
-        const text = renderScript("read-kubeconfig", { ZED: "z", K3S_PUBLIC_HOST: "1.2.3.4", ALPHA: "a'b" });
+        const text = renderScript("read-kubeconfig", { ZED: "z", GT_K3S_PUBLIC_HOST: "1.2.3.4", ALPHA: "a'b" });
         const lines = text.split("\n");
         assert.equal(lines[0], "#!/usr/bin/env bash");
         const first = lines.findIndex((l) => l.startsWith("export "));
@@ -111,7 +114,7 @@ describe("renderScript", () => {
         for (const l of lines.slice(1, first)) assert.ok(l.startsWith("#"), `non-comment before exports: ${l}`);
         assert.deepEqual(lines.slice(first, first + 3), [
             "export ALPHA='a'\\''b'",
-            "export K3S_PUBLIC_HOST='1.2.3.4'",
+            "export GT_K3S_PUBLIC_HOST='1.2.3.4'",
             "export ZED='z'",
         ]);
         // The original body follows unchanged, but for the source line, which becomes lib/common.sh.
@@ -182,7 +185,7 @@ describe("renderScript", () => {
                 path.join(root, "etc/rancher/k3s/k3s.yaml"),
                 "clusters:\n- cluster:\n    server: https://127.0.0.1:6443\n",
             );
-            const script = renderScript("read-kubeconfig", { K3S_PUBLIC_HOST: "203.0.113.7" });
+            const script = renderScript("read-kubeconfig", { GT_K3S_PUBLIC_HOST: "203.0.113.7" });
             const r = bash(["-c", script, "read-kubeconfig"], { GT_ROOT: root });
             assert.equal(r.status, 0, r.stderr);
             assert.match(r.stdout, /server: https:\/\/203\.0\.113\.7:6443/);
@@ -201,13 +204,13 @@ describe("remoteScriptCommand", () => {
     it("is `sudo bash -c <script> <name>` and runs the rendered script with stdin passed through", () => {
         const stubs = makeStubDir({ sudo: 'exec "$@"' });
         try {
-            const cmd = remoteScriptCommand("k3s-install", { K3S_VERSION: "not a version", K3S_CONFIG_YAML: "x", K3S_REGISTRIES_YAML: "" });
+            const cmd = remoteScriptCommand("k3s-install", { GT_K3S_VERSION: "not a version", GT_K3S_CONFIG_YAML: "x", GT_K3S_REGISTRIES_YAML: "" });
             assert.ok(cmd.startsWith("sudo bash -c '#!/usr/bin/env bash\n"));
             assert.ok(cmd.endsWith("' k3s-install"));
             const r = bash(["-c", cmd], stubs.env, "tok\n");
             // The script ran (through the sudo stub) and rejected the version: proof the exports arrived.
             assert.equal(r.status, 2, r.stderr);
-            assert.match(r.stderr, /K3S_VERSION 'not a version' is not a k3s release name/);
+            assert.match(r.stderr, /GT_K3S_VERSION 'not a version' is not a k3s release name/);
             const calls = stubs.calls();
             assert.ok(calls[0].startsWith("sudo bash -c #!/usr/bin/env bash"), calls[0]);
             assert.equal(calls.filter((l) => l.startsWith("sudo ")).length, 1);
@@ -221,9 +224,9 @@ describe("remoteScriptCommand", () => {
         try {
             // Empty stdin: k3s-install must complain about the token, i.e. it read stdin.
             const cmd = remoteScriptCommand("k3s-install", {
-                K3S_VERSION: "v1.24.13+k3s1",
-                K3S_CONFIG_YAML: "a: b\n",
-                K3S_REGISTRIES_YAML: "",
+                GT_K3S_VERSION: "v1.24.13+k3s1",
+                GT_K3S_CONFIG_YAML: "a: b\n",
+                GT_K3S_REGISTRIES_YAML: "",
             });
             const r = bash(["-c", cmd], { ...stubs.env, GT_ROOT: stubs.root }, "");
             assert.equal(r.status, 2);

@@ -5,8 +5,11 @@ import * as path from "node:path";
 import { makeStubDir, runRendered, type StubDir } from "../support/stubs";
 
 // The fake installer the curl stub "downloads": records its environment and whether the config
-// files were already in place, then "installs" the version so `k3s --version` reports it.
+// files were already in place, then "installs" the version so `k3s --version` reports it. Like
+// get.k3s.io's create_env_file(), it copies every K3S_* / CONTAINERD_* variable it inherits into
+// k3s.service.env (the same pipeline, k3s-io/k3s install.sh).
 const FAKE_INSTALLER = `#!/bin/sh
+sh -c export | while read x v; do echo "$v"; done | grep -E '^(K3S|CONTAINERD)_' >"$STUB_STATE/k3s.service.env" || true
 cfg=absent; [ -f "$GT_ROOT/etc/rancher/k3s/config.yaml" ] && cfg=present
 tok=absent; [ -f "$GT_ROOT/etc/rancher/k3s/cluster-token" ] && tok=present
 echo "installer INSTALL_K3S_VERSION=$INSTALL_K3S_VERSION INSTALL_K3S_EXEC=$INSTALL_K3S_EXEC INSTALL_K3S_MIRROR=\${INSTALL_K3S_MIRROR:-} config=$cfg token=$tok" >>"$STUB_LOG"
@@ -49,11 +52,11 @@ describe("k3s-install.sh", () => {
   let s: StubDir;
   const k3sDir = () => path.join(s.root, "etc/rancher/k3s");
   const params = (over: Record<string, string> = {}) => ({
-    K3S_VERSION: VERSION,
-    K3S_CONFIG_YAML: CONFIG,
-    K3S_REGISTRIES_YAML: REGISTRIES,
-    K3S_MIRROR: "",
-    K3S_READY_TIMEOUT: "5",
+    GT_K3S_VERSION: VERSION,
+    GT_K3S_CONFIG_YAML: CONFIG,
+    GT_K3S_REGISTRIES_YAML: REGISTRIES,
+    GT_K3S_MIRROR: "",
+    GT_K3S_READY_TIMEOUT: "5",
     POLL_INTERVAL_SECONDS: "0",
     ...over,
   });
@@ -88,6 +91,8 @@ describe("k3s-install.sh", () => {
       `installer INSTALL_K3S_VERSION=${VERSION} INSTALL_K3S_EXEC=server INSTALL_K3S_MIRROR= config=present token=present`,
     );
     assert.deepEqual(restarts(), []);
+    // The installer copies K3S_* variables into k3s's service environment: none of ours may be one.
+    assert.equal(fs.readFileSync(path.join(s.state, "k3s.service.env"), "utf8"), "");
     // The token never shows in output or in any command line.
     assert.ok(!r.stdout.includes(TOKEN) && !r.stderr.includes(TOKEN));
     assert.ok(!fs.readFileSync(s.logFile, "utf8").includes(TOKEN));
@@ -105,10 +110,10 @@ describe("k3s-install.sh", () => {
     assert.match(r.stderr, /configuration unchanged: nothing to do/);
   });
 
-  it("changed K3S_VERSION: the installer runs again with the new version (upgrade), no extra restart", () => {
+  it("changed GT_K3S_VERSION: the installer runs again with the new version (upgrade), no extra restart", () => {
     assert.equal(run().status, 0);
     s.clearCalls();
-    const r = run({ K3S_VERSION: "v1.24.17+k3s1" });
+    const r = run({ GT_K3S_VERSION: "v1.24.17+k3s1" });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(installerCalls().length, 1);
     assert.match(installerCalls()[0], /INSTALL_K3S_VERSION=v1\.24\.17\+k3s1 /);
@@ -120,7 +125,7 @@ describe("k3s-install.sh", () => {
     assert.equal(run().status, 0);
     s.clearCalls();
     const newRegs = REGISTRIES.replace("mirror.ccs.tencentyun.com", "other.example.com");
-    const r = run({ K3S_REGISTRIES_YAML: newRegs });
+    const r = run({ GT_K3S_REGISTRIES_YAML: newRegs });
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(restarts(), ["systemctl restart k3s"]);
     assert.deepEqual(installerCalls(), []);
@@ -134,7 +139,7 @@ describe("k3s-install.sh", () => {
     assert.equal(run({}, "other-token\n").status, 0);
     assert.deepEqual(restarts(), ["systemctl restart k3s"]);
     s.clearCalls();
-    assert.equal(run({ K3S_CONFIG_YAML: CONFIG + "node-name: x\n" }, "other-token\n").status, 0);
+    assert.equal(run({ GT_K3S_CONFIG_YAML: CONFIG + "node-name: x\n" }, "other-token\n").status, 0);
     assert.deepEqual(restarts(), ["systemctl restart k3s"]);
     assert.deepEqual(installerCalls(), []);
   });
@@ -148,8 +153,8 @@ describe("k3s-install.sh", () => {
     assert.deepEqual(restarts(), ["systemctl start k3s"]);
   });
 
-  it("K3S_MIRROR=cn: the China installer and INSTALL_K3S_MIRROR=cn", () => {
-    const r = run({ K3S_MIRROR: "cn" });
+  it("GT_K3S_MIRROR=cn: the China installer and INSTALL_K3S_MIRROR=cn", () => {
+    const r = run({ GT_K3S_MIRROR: "cn" });
     assert.equal(r.status, 0, r.stderr);
     assert.ok(s.calls().some((c) => /^curl .* https:\/\/rancher-mirror\.rancher\.cn\/k3s\/k3s-install\.sh$/.test(c)));
     assert.match(installerCalls()[0], /INSTALL_K3S_MIRROR=cn /);
@@ -181,20 +186,20 @@ describe("k3s-install.sh", () => {
   it("API never ready: bounded wait, then says where to look", () => {
     s.writeState("api-down", "");
     const started = Date.now();
-    const r = run({ K3S_READY_TIMEOUT: "1", POLL_INTERVAL_SECONDS: "1" });
+    const r = run({ GT_K3S_READY_TIMEOUT: "1", POLL_INTERVAL_SECONDS: "1" });
     assert.equal(r.status, 1);
     assert.ok(Date.now() - started < 10_000);
     assert.match(r.stderr, /did not become ready within 1s.*journalctl -u k3s.*systemctl status k3s/);
   });
 
   it("rejects bad parameters", () => {
-    let r = run({ K3S_MIRROR: "us" });
+    let r = run({ GT_K3S_MIRROR: "us" });
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /K3S_MIRROR must be 'cn' or empty, got 'us'/);
-    r = run({ K3S_VERSION: "latest" });
+    assert.match(r.stderr, /GT_K3S_MIRROR must be 'cn' or empty, got 'us'/);
+    r = run({ GT_K3S_VERSION: "latest" });
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /K3S_VERSION 'latest' is not a k3s release name/);
-    r = run({ K3S_CONFIG_YAML: "" });
+    assert.match(r.stderr, /GT_K3S_VERSION 'latest' is not a k3s release name/);
+    r = run({ GT_K3S_CONFIG_YAML: "" });
     assert.equal(r.status, 2);
     assert.deepEqual(s.calls(), []);
   });

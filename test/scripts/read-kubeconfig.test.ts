@@ -40,7 +40,7 @@ describe("read-kubeconfig.sh", () => {
 
   it("prints the kubeconfig with the server pointed at the public host, and nothing else on stdout", () => {
     fs.writeFileSync(file(), K3S_YAML);
-    const r = run({ K3S_PUBLIC_HOST: "203.0.113.7" });
+    const r = run({ GT_K3S_PUBLIC_HOST: "203.0.113.7" });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, K3S_YAML.replace("https://127.0.0.1:6443", "https://203.0.113.7:6443"));
     const kc = YAML.parse(r.stdout) as { clusters: { cluster: { server: string } }[] };
@@ -49,8 +49,8 @@ describe("read-kubeconfig.sh", () => {
 
   it("brackets an IPv6 address and accepts DNS names", () => {
     fs.writeFileSync(file(), K3S_YAML);
-    assert.match(run({ K3S_PUBLIC_HOST: "2001:db8::7" }).stdout, /server: https:\/\/\[2001:db8::7\]:6443/);
-    assert.match(run({ K3S_PUBLIC_HOST: "k3s.example.com" }).stdout, /server: https:\/\/k3s\.example\.com:6443/);
+    assert.match(run({ GT_K3S_PUBLIC_HOST: "2001:db8::7" }).stdout, /server: https:\/\/\[2001:db8::7\]:6443/);
+    assert.match(run({ GT_K3S_PUBLIC_HOST: "k3s.example.com" }).stdout, /server: https:\/\/k3s\.example\.com:6443/);
   });
 
   it("waits for the file to appear", () => {
@@ -62,14 +62,14 @@ describe("read-kubeconfig.sh", () => {
 (( n >= 2 )) && cp "$STUB_STATE/k3s.yaml" "$GT_ROOT/etc/rancher/k3s/k3s.yaml"
 exit 0`,
     );
-    const r = run({ K3S_PUBLIC_HOST: "203.0.113.7", KUBECONFIG_WAIT_SECONDS: "30" });
+    const r = run({ GT_K3S_PUBLIC_HOST: "203.0.113.7", KUBECONFIG_WAIT_SECONDS: "30" });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(s.calls().filter((c) => c.startsWith("sleep")).length, 2);
     assert.match(r.stdout, /server: https:\/\/203\.0\.113\.7:6443/);
   });
 
   it("file never appears: bounded wait, exit 1, stdout empty", () => {
-    const r = run({ K3S_PUBLIC_HOST: "203.0.113.7", KUBECONFIG_WAIT_SECONDS: "0" });
+    const r = run({ GT_K3S_PUBLIC_HOST: "203.0.113.7", KUBECONFIG_WAIT_SECONDS: "0" });
     assert.equal(r.status, 1);
     assert.equal(r.stdout, "");
     assert.match(r.stderr, /did not appear within 0s.*systemctl status k3s/);
@@ -77,7 +77,7 @@ exit 0`,
 
   it("no 127.0.0.1:6443 server line: exit 1, stdout empty", () => {
     fs.writeFileSync(file(), K3S_YAML.replace("127.0.0.1:6443", "10.0.0.4:6443"));
-    const r = run({ K3S_PUBLIC_HOST: "203.0.113.7", KUBECONFIG_WAIT_SECONDS: "0" });
+    const r = run({ GT_K3S_PUBLIC_HOST: "203.0.113.7", KUBECONFIG_WAIT_SECONDS: "0" });
     assert.equal(r.status, 1);
     assert.equal(r.stdout, "");
     assert.match(r.stderr, /no 'server: https:\/\/127\.0\.0\.1:6443' line/);
@@ -86,7 +86,7 @@ exit 0`,
   it("rejects a missing or malformed host", () => {
     fs.writeFileSync(file(), K3S_YAML);
     for (const host of ["", "a b", "x;rm", "-bad"]) {
-      const r = run({ K3S_PUBLIC_HOST: host });
+      const r = run({ GT_K3S_PUBLIC_HOST: host });
       assert.equal(r.status, 2, host);
       assert.equal(r.stdout, "");
     }

@@ -63,3 +63,21 @@ export function fakeProvider(name = "k8s"): k8s.Provider {
 export function fakeReady(name: string): command.local.Command {
     return new command.local.Command(name, { create: "true" });
 }
+
+/** Undoes `shellQuote`'s `'\''` for a quoted word's inside. */
+function unquoteInside(text: string): string {
+    return text.replace(/'\\''/g, "'");
+}
+
+/**
+ * The value a remote step's command gives script parameter `key`: the command is
+ * `sudo bash -c '<script>' <name>` and the script exports `key='<value>'` (lib/scripts.ts).
+ * Reading it back lets tests look inside a rendered file rather than search the whole command.
+ */
+export function scriptParam(commandText: string, key: string): string {
+    const script = /^sudo bash -c '([\s\S]*)' [a-z0-9-]+$/.exec(commandText);
+    if (!script) throw new Error(`not a rendered remote script: ${commandText.slice(0, 60)}`);
+    const exported = new RegExp(`^export ${key}='((?:[^']|'\\\\'')*)'$`, "m").exec(unquoteInside(script[1]));
+    if (!exported) throw new Error(`the script exports no ${key}`);
+    return unquoteInside(exported[1]);
+}

@@ -39,6 +39,8 @@ export interface RecordedResource {
 export interface RecordedInvoke {
     readonly token: string;
     readonly args: Record<string, any>;
+    /** Provider reference `urn::id`, "" when the default provider is used. */
+    readonly provider: string;
 }
 
 export type OutputsFor = (type: string, name: string, inputs: Record<string, any>) => Record<string, any>;
@@ -98,7 +100,7 @@ export function setupMocks(opts: {
             },
             call: (args) => {
                 const { value } = unwrapSecrets(args.inputs);
-                recording.invokes.push({ token: args.token, args: value });
+                recording.invokes.push({ token: args.token, args: value, provider: args.provider ?? "" });
                 const result = opts.invoke?.(args.token, value);
                 if (result === undefined) throw new Error(`no mock answer for invoke ${args.token}`);
                 return result;

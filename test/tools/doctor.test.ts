@@ -420,6 +420,10 @@ describe("runDoctor", () => {
     const netFetch = (async (url: string | URL | Request) => {
         const u = String(url);
         if (u === "https://replicated.app/license/gitpod") return new Response(COMMUNITY_YAML);
+        // The Helm chart check (tools/chartChecks.ts; its own tests cover failures).
+        if (u === "https://docs.tigera.io/calico/charts/index.yaml") return new Response("entries:\n  tigera-operator:\n    - version: v3.26.5\n");
+        if (u === "https://charts.jetstack.io/index.yaml") return new Response("entries:\n  cert-manager:\n    - version: v1.14.7\n");
+        if (u === "https://registry-1.docker.io/v2/imroc/cert-manager-webhook-dnspod/manifests/1.4.4") return new Response(null, { status: 200 });
         throw new Error(`unexpected fetch ${u}`);
     }) as typeof fetch;
     const { api, answer } = localApi();
@@ -438,7 +442,7 @@ describe("runDoctor", () => {
         });
         assert.deepEqual(
             results.map((r) => `${r.level} ${r.name}`),
-            ["PASS pulumi CLI", "PASS pulumi login", "PASS pulumi stack", "PASS Tencent Cloud key", "PASS DNSPod zone", "PASS DNS-01 key", "PASS instance type", "PASS KOTS licence", "PASS images"],
+            ["PASS pulumi CLI", "PASS pulumi login", "PASS pulumi stack", "PASS Tencent Cloud key", "PASS DNSPod zone", "PASS DNS-01 key", "PASS instance type", "PASS KOTS licence", "PASS images", "PASS Helm charts"],
         );
         assert.equal(exitCode, 0);
         const out = printed.join("\n");
