@@ -99,7 +99,7 @@ describe("delivery rules", () => {
     it("destroy: manual dispatch only, same environment, refuses unless the stack name is typed again", () => {
         const w = workflow("destroy");
         assert.deepEqual(Object.keys(w.on), ["workflow_dispatch"]);
-        assert.deepEqual(Object.keys(w.on.workflow_dispatch.inputs).sort(), ["confirm", "stack"]);
+        assert.deepEqual(Object.keys(w.on.workflow_dispatch.inputs).sort(), ["cluster_gone", "confirm", "stack"]);
         assert.equal(w.on.workflow_dispatch.inputs.confirm.required, true);
         const job = w.jobs.destroy;
         assert.equal(job.environment, ENVIRONMENT);
@@ -107,6 +107,8 @@ describe("delivery rules", () => {
         assert.match(job.steps[0].run, /if \[ "\$CONFIRM" != "\$STACK" \]; then[\s\S]*exit 1/);
         const step = job.steps.find((s: { uses?: string }) => s.uses?.startsWith("pulumi/actions@"));
         assert.equal(step.with.command, "destroy");
+        // A VM already gone: the provider drops in-cluster resources instead of failing, and no reachability check.
+        assert.equal(job.env.PULUMI_K8S_DELETE_UNREACHABLE, "${{ inputs.cluster_gone && 'true' || 'false' }}");
     });
 
     it("one run per stack: every job that touches a stack queues on pulumi-<stack>, never cancels", () => {
@@ -119,11 +121,11 @@ describe("delivery rules", () => {
 
     it("stack jobs work with a self-managed backend or Pulumi Cloud, secrets from the repository or environment", () => {
         for (const job of [workflow("preview").jobs.preview, workflow("up").jobs.up, workflow("destroy").jobs.destroy]) {
-            assert.deepEqual(Object.keys(job.env).filter((k) => k !== "STACK").sort(), [
+            assert.deepEqual(Object.keys(job.env).filter((k) => !["STACK", "PULUMI_K8S_DELETE_UNREACHABLE"].includes(k)).sort(), [
                 "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "PULUMI_ACCESS_TOKEN", "PULUMI_BACKEND_URL", "PULUMI_CONFIG_PASSPHRASE",
                 "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY",
             ]);
-            for (const [k, v] of Object.entries(job.env)) if (k !== "STACK") assert.match(String(v), /^\$\{\{ secrets\.[A-Z_]+ \}\}$/, k);
+            for (const [k, v] of Object.entries(job.env)) if (!["STACK", "PULUMI_K8S_DELETE_UNREACHABLE"].includes(k)) assert.match(String(v), /^\$\{\{ secrets\.[A-Z_]+ \}\}$/, k);
             assert.ok(job.steps.some((s: { uses?: string }) => s.uses === "./.github/actions/pulumi-stack"));
         }
     });
