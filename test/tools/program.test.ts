@@ -25,7 +25,7 @@ describe("npm run plan", () => {
     before(async () => {
         const [program, out] = await Promise.all([
             runProgram(),
-            promisify(execFile)(process.execPath, ["--import", "tsx", "tools/plan.ts"], { cwd: ROOT, encoding: "utf8" }),
+            promisify(execFile)(process.execPath, ["--import", "tsx", "tools/plan.ts", "--stack", "dev"], { cwd: ROOT, encoding: "utf8" }),
         ]);
         run = program;
         assert.equal(run.error, undefined);
@@ -74,7 +74,7 @@ describe("npm run plan", () => {
     });
 
     it("prints the stages, the modelled time and the critical path", () => {
-        assert.match(printed, /^gitpod-tencent plan: index\.ts under Pulumi's mock engine/);
+        assert.match(printed, /^gitpod-tencent plan: index\.ts under Pulumi's mock engine with the plain config of Pulumi\.dev\.yaml/);
         assert.match(printed, /^\* K3sServer\(k3s\) +\d+:\d\d → +\d+:\d\d +critical path +waits on: CvmNode\(gitpod-server\)$/m);
         assert.match(printed, /^ {2}DnsRecords\(gitpod\) .*beside: .*waits on: CvmNode\(gitpod-server\)$/m);
         assert.match(printed, /^modelled time to a usable Gitpod: \d+:\d\d \(min:s\)/m);
