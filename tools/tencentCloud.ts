@@ -37,7 +37,7 @@ export type TcResult<T> = { readonly ok: true; readonly response: T } | { readon
 const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** The SDK's client configuration; `endpoint` becomes its httpProfile (host and protocol). */
-export function clientConfig(opts: TcCallOptions): ClientConfig {
+function clientConfig(opts: TcCallOptions): ClientConfig {
     const url = opts.endpoint ? new URL(opts.endpoint) : undefined;
     return {
         credential: { secretId: opts.credentials.secretId, secretKey: opts.credentials.secretKey, token: opts.credentials.token },
