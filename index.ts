@@ -19,6 +19,7 @@ import { ImagePreflight } from "./components/imagePreflight";
 import { Tls } from "./components/tls";
 import { WorkspaceImagePrepull } from "./components/workspacePrepull";
 import { Gitpod } from "./components/gitpod";
+import { GitpodInstaller } from "./components/gitpodInstaller";
 
 // 0. Configuration, validated before anything is declared.
 const config = loadConfig();
@@ -71,8 +72,15 @@ const k3sReady = k3s.ready;
 const calico = new Calico("calico", { provider, target, k3sReady, version: config.versions.calico, clusterCidr: config.clusterCidr });
 const coreDns = new CoreDnsHairpin("coredns", { provider, k3sReady, domain: config.domain, gitpodNamespace: config.gitpodNamespace, k3sVersion: config.versions.k3s });
 
-// 4b. Every image Gitpod will pull, resolved through the configured mirrors, before installing.
-const images = new ImagePreflight("images", { target, k3sReady, registryMirrors: config.registryMirrors, kotsVersion: config.versions.kots });
+// 4b. Every image Gitpod will pull (in the chosen install mode), resolved through the configured
+// mirrors, before installing.
+const images = new ImagePreflight("images", {
+    target,
+    k3sReady,
+    registryMirrors: config.registryMirrors,
+    kotsVersion: config.versions.kots,
+    gitpodInstaller: config.gitpodInstaller,
+});
 
 // 4c. The workspace image starts downloading in the background; nothing waits on it.
 new WorkspaceImagePrepull("workspace-image", { target, k3sReady, image: config.workspaceImage });
@@ -91,11 +99,11 @@ const tls = new Tls("tls", {
     dnspodSecretKey: config.dnspodSecretKey,
 });
 
-// 6. Gitpod through kots, once the certificate, the CoreDNS fix and every image are there.
+// 6. Gitpod, once the certificate, the CoreDNS fix and every image are there: through kots
+// (default), or Gitpod's own installer + Helm (`gitpodInstaller: installer`: no replicated.app).
 if (config.signupWarning) pulumi.log.warn(config.signupWarning);
-const gitpod = new Gitpod("gitpod", {
+const gitpodCommon = {
     target,
-    publicIp: server.publicIp,
     provider,
     namespace: tls.namespace,
     certificateReady: tls.certificateReady,
@@ -103,19 +111,26 @@ const gitpod = new Gitpod("gitpod", {
     imagesReady: images.ready,
     domain: config.domain,
     acmeServer: config.acmeServer,
-    license: config.gitpodLicense,
-    appSlug: config.kotsAppSlug,
-    channel: config.kotsChannel,
     appVersion: config.gitpodVersion,
-    kotsVersion: config.versions.kots,
-    kotsDownloadUrl: config.kotsDownloadUrl,
-    kotsSha256: config.kotsSha256,
-    items: config.gitpodConfig,
     authProviders: config.authProviders,
     signup: config.signup,
     workspaceImage: config.workspaceImage,
     userPatch: config.gitpodConfigPatch,
-});
+};
+const gitpod =
+    config.gitpodInstaller === "installer"
+        ? new GitpodInstaller("gitpod", gitpodCommon)
+        : new Gitpod("gitpod", {
+              ...gitpodCommon,
+              publicIp: server.publicIp,
+              license: config.gitpodLicense,
+              appSlug: config.kotsAppSlug,
+              channel: config.kotsChannel,
+              kotsVersion: config.versions.kots,
+              kotsDownloadUrl: config.kotsDownloadUrl,
+              kotsSha256: config.kotsSha256,
+              items: config.gitpodConfig,
+          });
 
 export const publicIp = server.publicIp;
 export const gitpodUrl = gitpod.url;
@@ -128,3 +143,4 @@ export const sshCommand = pulumi.interpolate`ssh -i gitpod-tencent.pem ubuntu@${
 export const sshPrivateKey = sshKey.privateKey;
 export const kubeconfig = k3s.kubeconfig;
 export const certificateSecret = pulumi.interpolate`${tls.namespace}/https-certificates`;
+export const gitpodInstaller = config.gitpodInstaller;

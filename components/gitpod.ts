@@ -27,6 +27,8 @@ import { SignupPolicy } from "../lib/gitpodConfigPatch";
 import { adminConsoleCommand, kotsChecksumsUrl, kotsConfigValues, kotsDownloadUrl, kotsStdin } from "../lib/kots";
 import { scriptDigest } from "../lib/scripts";
 import { AuthProviderSecrets } from "./authProviderSecrets";
+import type { GitpodInstaller } from "../lib/config";
+import { installModeGuard } from "./installMode";
 import { remoteScript, SshTarget } from "./remote";
 
 /** The public Community licence, shipped with the program (data/gitpod/README.md has its source). */
@@ -45,11 +47,10 @@ export const GITPOD_WAIT_SECONDS = 2700;
 /** The SSH key file name the README and `sshCommand` use. */
 export const SSH_KEY_FILE = "gitpod-tencent.pem";
 
-export interface GitpodArgs {
+/** What both install modes take (kots: Gitpod; `gitpodInstaller: installer`: GitpodInstaller). */
+export interface GitpodCommonArgs {
     /** The VM (scripts run there with the node's kubectl). */
     readonly target: SshTarget;
-    /** The VM's public IP, for the admin-console command. */
-    readonly publicIp: pulumi.Input<string>;
     /** The cluster's provider (from K3sServer). */
     readonly provider: k8s.Provider;
     /** Gitpod's namespace, as Tls' `namespace` Output (resolves once the Namespace exists). */
@@ -61,12 +62,22 @@ export interface GitpodArgs {
     readonly domain: string;
     /** The certificate's Let's Encrypt environment: staging chains are not verified by the wait. */
     readonly acmeServer: "production" | "staging";
+    /** The Gitpod release, e.g. 2022.11.3 (kots: `--app-version-label`; installer mode: its installer image). */
+    readonly appVersion: string;
+    /** The OAuth apps (Secrets made here), sign-up policy, workspace image, the user's patch. */
+    readonly authProviders: readonly AuthProviderSettings<pulumi.Input<string>>[];
+    readonly signup: SignupPolicy;
+    readonly workspaceImage: string;
+    readonly userPatch: Readonly<Record<string, unknown>>;
+}
+
+export interface GitpodArgs extends GitpodCommonArgs {
+    /** The VM's public IP, for the admin-console command. */
+    readonly publicIp: pulumi.Input<string>;
     /** The KOTS licence file (secret); default the Community licence. */
     readonly license?: pulumi.Input<string>;
     readonly appSlug: string;
     readonly channel: string;
-    /** `--app-version-label`, e.g. 2022.11.3. */
-    readonly appVersion: string;
     /** kots release, e.g. 1.102.0 (PINS.kots). */
     readonly kotsVersion: string;
     /** Mirror URL of kots_linux_amd64.tar.gz; "" for the GitHub release. */
@@ -75,11 +86,60 @@ export interface GitpodArgs {
     readonly kotsSha256: string;
     /** Extra KOTS config items (validated by lib/config/gitpod.ts). */
     readonly items: Readonly<Record<string, string>>;
-    /** The OAuth apps (Secrets made here), sign-up policy, workspace image, the user's patch. */
-    readonly authProviders: readonly AuthProviderSettings<pulumi.Input<string>>[];
-    readonly signup: SignupPolicy;
-    readonly workspaceImage: string;
-    readonly userPatch: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * What both install modes create first: the auth-provider Secrets, then the install-mode guard
+ * (after the certificate, the CoreDNS fix, the image preflight and the Secrets). `waits` is what
+ * the install step must wait on besides the guard.
+ */
+export function gitpodPrerequisites(
+    name: string,
+    args: GitpodCommonArgs,
+    mode: GitpodInstaller,
+    parent: pulumi.Resource,
+): { auth: AuthProviderSecrets; guard: command.remote.Command; waits: pulumi.Resource[] } {
+    const auth = new AuthProviderSecrets(
+        `${name}-auth`,
+        { provider: args.provider, namespace: args.namespace, domain: args.domain, providers: args.authProviders },
+        { parent },
+    );
+    const waits = [args.certificateReady, args.coreDnsReady, args.imagesReady, ...auth.secrets];
+    const guard = installModeGuard(`${name}-mode-guard`, { target: args.target, namespace: args.namespace, mode, after: waits }, { parent });
+    return { auth, guard, waits };
+}
+
+/**
+ * The readiness wait both modes end with (scripts/gitpod-wait.sh; `installer` leaves out kots'
+ * checks). It waits again whenever the install step ran again (new id) or the config changed
+ * (`configDigest`).
+ */
+export function gitpodWait(
+    name: string,
+    args: GitpodCommonArgs,
+    mode: GitpodInstaller,
+    install: command.remote.Command,
+    configDigest: pulumi.Input<string>,
+    parent: pulumi.Resource,
+    extraParams: Record<string, string> = {},
+): command.remote.Command {
+    return remoteScript(
+        `${name}-wait`,
+        {
+            target: args.target,
+            script: "gitpod-wait",
+            params: {
+                GITPOD_NAMESPACE: args.namespace,
+                DOMAIN: args.domain,
+                WAIT_MODE: mode,
+                ...extraParams,
+                ACME_ENVIRONMENT: args.acmeServer,
+                WAIT_TIMEOUT_SECONDS: String(GITPOD_WAIT_SECONDS),
+            },
+            triggers: [install.id, configDigest],
+        },
+        { parent, dependsOn: [install] },
+    );
 }
 
 export class Gitpod extends pulumi.ComponentResource {
@@ -99,11 +159,8 @@ export class Gitpod extends pulumi.ComponentResource {
         super("gitpod-tencent:gitpod:Gitpod", name, {}, opts);
         this.url = `https://${args.domain}`;
 
-        const auth = new AuthProviderSecrets(
-            `${name}-auth`,
-            { provider: args.provider, namespace: args.namespace, domain: args.domain, providers: args.authProviders },
-            { parent: this },
-        );
+        // The Secrets, and the guard that refuses a namespace Gitpod's own installer deployed into.
+        const { auth, guard, waits } = gitpodPrerequisites(name, args, "kots", this);
         this.callbackUrls = auth.callbackUrls;
 
         // Letters and digits only: the password is typed into the admin console's login form.
@@ -142,28 +199,11 @@ export class Gitpod extends pulumi.ComponentResource {
                 // A new certificate wait means a new cluster or a new certificate: run again.
                 triggers: [args.certificateReady.id],
             },
-            { parent: this, dependsOn: [args.certificateReady, args.coreDnsReady, args.imagesReady, ...auth.secrets] },
+            { parent: this, dependsOn: [guard, ...waits] },
         );
 
-        this.ready = remoteScript(
-            `${name}-wait`,
-            {
-                target: args.target,
-                script: "gitpod-wait",
-                params: {
-                    GITPOD_NAMESPACE: args.namespace,
-                    DOMAIN: args.domain,
-                    WAIT_MODE: "kots",
-                    APP_SLUG: args.appSlug,
-                    ACME_ENVIRONMENT: args.acmeServer,
-                    WAIT_TIMEOUT_SECONDS: String(GITPOD_WAIT_SECONDS),
-                },
-                // Waits again whenever the install step ran again (new id) or the config changed.
-                // (The digest is kept secret: gitpodConfig may hold password items.)
-                triggers: [this.install.id, pulumi.secret(scriptDigest(configValues))],
-            },
-            { parent: this, dependsOn: [this.install] },
-        );
+        // (The config digest is kept secret: gitpodConfig may hold password items.)
+        this.ready = gitpodWait(name, args, "kots", this.install, pulumi.secret(scriptDigest(configValues)), this, { APP_SLUG: args.appSlug });
 
         this.adminConsole = pulumi
             .all([args.publicIp, args.namespace])

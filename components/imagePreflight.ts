@@ -10,7 +10,8 @@
  */
 import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
-import { GITPOD_APP_VERSION, gitpodImages, imageCondition } from "../lib/gitpodImages";
+import { GITPOD_APP_VERSION, gitpodImages, imageCondition, installerModeImages } from "../lib/gitpodImages";
+import type { GitpodInstaller } from "../lib/config";
 import { RegistryMirrors, renderImageChecks } from "../lib/registries";
 import { scriptDigest } from "../lib/scripts";
 import { remoteScript, SshTarget } from "./remote";
@@ -26,6 +27,8 @@ export interface ImagePreflightArgs {
     appVersion?: string;
     /** KOTS release (its admin-console images are checked too); default the Gitpod release's. */
     kotsVersion?: string;
+    /** How Gitpod is installed; `installer` needs neither the KOTS admin console nor its preflights. Default kots. */
+    gitpodInstaller?: GitpodInstaller;
     /** Overall bound, seconds; default 600. */
     timeoutSeconds?: number;
     /** Images checked at once; default 8. */
@@ -37,8 +40,9 @@ export interface ImagePreflightArgs {
  * not use runs (`imageCondition`: Cloud SQL proxy, Azure MinIO gateway). Those may be gone
  * upstream without harm, and must not fail the step.
  */
-export function requiredImages(appVersion: string, kotsVersion?: string): readonly string[] {
-    return gitpodImages(appVersion, kotsVersion).filter((image) => imageCondition(image) === undefined);
+export function requiredImages(appVersion: string, kotsVersion?: string, gitpodInstaller: GitpodInstaller = "kots"): readonly string[] {
+    const all = gitpodInstaller === "installer" ? installerModeImages(appVersion) : gitpodImages(appVersion, kotsVersion);
+    return all.filter((image) => imageCondition(image) === undefined);
 }
 
 export class ImagePreflight extends pulumi.ComponentResource {
@@ -54,7 +58,7 @@ export class ImagePreflight extends pulumi.ComponentResource {
 
         // IMAGE_CHECKS: one line per image, `<image> <manifest-url> [<manifest-url>...]`, the
         // URLs being lib/registries.ts' manifestCandidates (mirrors, then upstream).
-        this.images = requiredImages(args.appVersion ?? GITPOD_APP_VERSION, args.kotsVersion);
+        this.images = requiredImages(args.appVersion ?? GITPOD_APP_VERSION, args.kotsVersion, args.gitpodInstaller);
         this.checks = renderImageChecks([...this.images], args.registryMirrors);
 
         // Triggers: the checks' digest (a changed image list or mirror config replaces the

@@ -9,7 +9,7 @@
  * merge field by field and lists are replaced; unknown keys are dropped silently. So the patch
  * holds only the fields we own, and the user's patch is merged in here, first, where a clash
  * with ours can be reported, instead of silently overwriting our part on the cluster.
- * Fields (install/installer/pkg/config/v1/config.go, test/fixtures/gitpod/installer-config-v1.go.txt):
+ * Fields (install/installer/pkg/config/v1/config.go, test/fixtures/gitpod/installer-config-v1-2022.11.3.go.txt):
  * `authProviders: []ObjectRef{kind, name}`, `blockNewUsers: {enabled, passlist}`,
  * `workspace.workspaceImage`.
  */

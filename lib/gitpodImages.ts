@@ -214,6 +214,15 @@ export function gitpodImages(appVersion: string, kotsVersion?: string): readonly
     return [...new Set(all.map(normalizeImageRef))];
 }
 
+/**
+ * The images `gitpodInstaller: installer` pulls: the app's images and the installer image, without
+ * the KOTS admin console and the KOTS preflight collectors (only kots runs those).
+ */
+export function installerModeImages(appVersion: string): readonly string[] {
+    const r = release(appVersion);
+    return [...new Set([...r.additionalImages, ...r.installerImages].map(normalizeImageRef))];
+}
+
 /** Why an image of `gitpodImages` may be absent without harm, or undefined if it is needed. */
 export function imageCondition(image: string): string | undefined {
     const canonical = normalizeImageRef(image);

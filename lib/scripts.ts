@@ -17,6 +17,8 @@ export const SCRIPT_NAMES = [
     "gitpod-kots",
     "gitpod-wait",
     "workspace-prepull",
+    "gitpod-mode-guard",
+    "gitpod-installer",
 ] as const;
 
 export type ScriptName = (typeof SCRIPT_NAMES)[number];

@@ -11,7 +11,7 @@
  */
 import type { ICertificate, IClusterIssuer } from "@kubernetes-models/cert-manager/cert-manager.io/v1";
 import type { ISecret } from "kubernetes-models/v1";
-import { ACME_SERVERS, AcmeServer } from "./config";
+import { ACME_SERVERS, AcmeServer } from "./config/tls";
 import { gitpodNames } from "./dns";
 import { PINS } from "./versions";
 

@@ -40,6 +40,13 @@ describe("the program", () => {
     });
 });
 
+describe("gitpodInstaller: kots (the default)", () => {
+    it("declares no installer-mode step (GitpodInstaller, its deploy or guard)", () => {
+        assert.deepEqual(run.resources.filter((r) => /GitpodInstaller|gitpod-deploy|gitpod-installer/.test(`${r.type} ${r.name}`)).map((r) => r.name), []);
+        assert.equal(run.exports.gitpodInstaller, "kots");
+    });
+});
+
 describe("Tencent Cloud provider contract", () => {
     it("every tencentcloud resource matches the provider schema (token, names, types, required, allowed values)", () => {
         const resources = run.resources.filter((r) => r.type.startsWith("tencentcloud:"));

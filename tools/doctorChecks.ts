@@ -18,6 +18,7 @@ import { checkPulumiCli, checkPulumiLogin, checkStack, ConfigValue, pulumiConfig
 import { checkChartsDownloadable } from "./chartChecks";
 import { CheckResult, collector, describeError, exitCodeOf, fail, firstLine, pass, warn } from "./report";
 import { TcCredentials } from "./tencentCloud";
+import { gitpodModeChecks, imagesForMode } from "./doctorGitpodMode";
 
 // ---------------------------------------------------------------------------------------------
 // KOTS licence
@@ -129,6 +130,8 @@ export function checkRegistryMirrors(value: ConfigValue): { result?: CheckResult
 
 export interface ImagesInput {
     readonly appVersion?: string;
+    /** The images to check; default every image of the release (kots mode). */
+    readonly images?: readonly string[];
     readonly kotsVersion?: string;
     readonly check?: (refs: readonly string[], opts: CheckImagesOptions) => Promise<ImageCheck[]>;
     readonly options?: CheckImagesOptions;
@@ -178,7 +181,7 @@ export async function checkImagesResolvable(input: ImagesInput = {}): Promise<Ch
     const name = "images";
     let images: readonly string[];
     try {
-        images = gitpodImages(input.appVersion ?? GITPOD_APP_VERSION, input.kotsVersion);
+        images = input.images ?? gitpodImages(input.appVersion ?? GITPOD_APP_VERSION, input.kotsVersion);
     } catch (e) {
         return fail(name, (e as Error).message, "use the pinned versions (lib/versions.ts), or record the image list of the version you chose in lib/gitpodImages.ts");
     }
@@ -222,7 +225,7 @@ export interface DoctorDeps extends ApiTarget {
 
 /** The stack config keys the doctor reads (`pulumi config get`, secrets decrypted). */
 const CONFIG_KEYS = [
-    "domain", "dnsZone", "region", "zone", "instanceType", "kotsVersion", "registryMirrors",
+    "domain", "dnsZone", "region", "zone", "instanceType", "kotsVersion", "registryMirrors", "gitpodInstaller",
     "tencentcloud:secretId", "tencentcloud:secretKey", "tencentcloud:securityToken", "dnspodSecretId", "dnspodSecretKey",
 ] as const;
 export type DoctorConfigKey = (typeof CONFIG_KEYS)[number];
@@ -255,18 +258,31 @@ function dnspodKeyCheck(ctx: DoctorContext): Promise<CheckResult> {
     return checkDnsZone({ ...ctx.deps, name: "DNS-01 key", domain, dnsZone, credentials: { secretId: id.value, secretKey: key.value }, keyLabel: "dnspodSecretId/dnspodSecretKey" });
 }
 
+const kotsVersionOf = (ctx: DoctorContext): string | undefined =>
+    ctx.config.kotsVersion.kind === "set" && ctx.config.kotsVersion.value !== "" ? ctx.config.kotsVersion.value : undefined;
+
+/** One or more result lines, computed from the context alone. */
+export type DoctorCheck = (ctx: DoctorContext) => Promise<CheckResult> | readonly Promise<CheckResult>[];
+
 /**
  * The checks that need only the context, run together and reported in this order. A new check
  * is one line here (its code in its own file).
  */
-export const INDEPENDENT_CHECKS: readonly ((ctx: DoctorContext) => Promise<CheckResult>)[] = [
+export const INDEPENDENT_CHECKS: readonly DoctorCheck[] = [
     (ctx) => checkDnsZone({ ...ctx.deps, domain: ctx.config.domain, dnsZone: ctx.config.dnsZone, credentials: ctx.credentials, keyLabel: "the Tencent Cloud key" }),
     dnspodKeyCheck,
     (ctx) => checkInstancePrice({ ...ctx.deps, ...placement(ctx), instanceType: valueOr(ctx.config.instanceType, CLOUD_KEYS.defaults.instanceType), credentials: ctx.credentials }),
-    (ctx) => checkLicence(ctx.deps.licence ?? COMMUNITY_LICENCE, { fetch: ctx.deps.fetch, now: ctx.deps.now }),
+    // The licence (as the install mode sees it), the mode's verdict, the installer image.
+    (ctx) =>
+        gitpodModeChecks({
+            mode: ctx.config.gitpodInstaller,
+            licence: checkLicence(ctx.deps.licence ?? COMMUNITY_LICENCE, { fetch: ctx.deps.fetch, now: ctx.deps.now }),
+            images: { check: ctx.deps.checkImagesFn, options: { fetch: ctx.deps.fetch, timeoutMs: 8_000, ...ctx.deps.imageOptions, candidatesFor: mirrorCandidates(ctx.mirrors) } },
+        }),
     (ctx) =>
         checkImagesResolvable({
-            kotsVersion: ctx.config.kotsVersion.kind === "set" && ctx.config.kotsVersion.value !== "" ? ctx.config.kotsVersion.value : undefined,
+            images: imagesForMode(ctx.config.gitpodInstaller, kotsVersionOf(ctx)),
+            kotsVersion: kotsVersionOf(ctx),
             check: ctx.deps.checkImagesFn,
             options: { fetch: ctx.deps.fetch, concurrency: 16, deadlineMs: 45_000, timeoutMs: 8_000, ...ctx.deps.imageOptions, candidatesFor: mirrorCandidates(ctx.mirrors) },
         }),
@@ -300,7 +316,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<{ results: CheckResul
     if (mirrors.result) add(mirrors.result);
     const ctx: DoctorContext = { deps, config, credentials: creds.credentials, mirrors: mirrors.mirrors };
     // The network checks are independent: run them together, report in a fixed order.
-    const pending = INDEPENDENT_CHECKS.map((check) => check(ctx));
+    const pending = INDEPENDENT_CHECKS.flatMap((check) => check(ctx));
     for (const p of pending) add(await p);
     return { results, exitCode: exitCodeOf(results) };
 }

@@ -12,17 +12,19 @@ import { checkCloud, CLOUD_KEYS, CloudConfig } from "./cloud";
 import { checkCluster, CLUSTER_KEYS, ClusterConfig } from "./cluster";
 import { checkTls, TLS_KEYS, TlsConfig } from "./tls";
 import { checkGitpod, GITPOD_KEYS, GitpodConfig } from "./gitpod";
+import { checkInstaller, INSTALLER_KEYS, InstallerConfig } from "./installer";
 
 export { PROJECT, isFqdn, isIpv4Cidr } from "./checker";
 export type { RawConfig } from "./checker";
 export { defaultZoneOf, SYSTEM_DISK_TYPES, UBUNTU_VERSIONS } from "./cloud";
 export { ACME_SERVERS } from "./tls";
 export type { AcmeServer } from "./tls";
+export type { GitpodInstaller } from "./installer";
 
-export type StackConfig = CloudConfig & ClusterConfig & TlsConfig & GitpodConfig;
+export type StackConfig = CloudConfig & ClusterConfig & TlsConfig & GitpodConfig & InstallerConfig;
 
 /** Every stage's keys, in the order their checkers run. */
-const STAGES: readonly StageKeys[] = [CLOUD_KEYS, CLUSTER_KEYS, TLS_KEYS, GITPOD_KEYS];
+const STAGES: readonly StageKeys[] = [CLOUD_KEYS, CLUSTER_KEYS, TLS_KEYS, GITPOD_KEYS, INSTALLER_KEYS];
 
 export const PLAIN_KEYS: readonly string[] = STAGES.flatMap((s) => s.plain);
 export const SECRET_KEYS: readonly string[] = STAGES.flatMap((s) => s.secrets);
@@ -37,6 +39,7 @@ export function validateConfig(raw: RawConfig): StackConfig {
         ...checkCluster(c),
         ...checkTls(c),
         ...checkGitpod(c),
+        ...checkInstaller(c),
     };
     if (c.problems.length > 0) {
         throw new ConfigError(c.problems);

@@ -90,6 +90,13 @@ describe("Gitpod component", () => {
         assert.ok(one(run, COMMAND, "gp-wait").dependencies.includes(install.urn));
     });
 
+    it("runs the install-mode guard in kots mode first (refuses a namespace the installer mode deployed)", () => {
+        const guard = one(run, COMMAND, "gp-mode-guard");
+        assert.match(String(guard.inputs.create), /export INSTALL_MODE='\\''kots'\\''/);
+        assert.ok(one(run, COMMAND, "gp-kots").dependencies.includes(guard.urn));
+        assert.ok(guard.dependencies.includes(one(run, "command:local:Command", "certificate-ready").urn));
+    });
+
     it("installs the pinned kots from GitHub, checked against the release's checksums, and the Community licence", () => {
         const cmd = commandOf("gp-kots");
         assert.equal(param("gp-kots", "PLUGIN_URL"), "https://github.com/replicatedhq/kots/releases/download/v1.102.0/kots_linux_amd64.tar.gz");

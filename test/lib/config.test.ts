@@ -1,30 +1,11 @@
 import { describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, defaultZoneOf, isIpv4Cidr, PLAIN_KEYS, RawConfig, SECRET_KEYS, StackConfig, validateConfig } from "../../lib/config";
+import { defaultZoneOf, isIpv4Cidr, PLAIN_KEYS, SECRET_KEYS, StackConfig, validateConfig } from "../../lib/config";
+import { problemsOf, rawConfig } from "../support/config";
 import { PINS } from "../../lib/versions";
 
-const SECRETS = { dnspodSecretId: pulumi.secret("AKIDx"), dnspodSecretKey: pulumi.secret("key") };
-const VALID = {
-    domain: "gitpod.example.com",
-    acmeEmail: "ops@example.com",
-    adminCidrs: JSON.stringify(["203.0.113.7/32"]),
-    allowedEmailDomains: JSON.stringify(["example.com"]),
-};
-
-function raw(values: Record<string, string | undefined>, overrides: Partial<RawConfig> = {}): RawConfig {
-    return { values: { ...VALID, ...values }, secrets: SECRETS, cloudCredentials: true, ...overrides };
-}
-
-function problemsOf(r: RawConfig): readonly string[] {
-    try {
-        validateConfig(r);
-    } catch (e) {
-        assert.ok(e instanceof ConfigError, `expected ConfigError, got ${String(e)}`);
-        return e.problems;
-    }
-    return [];
-}
+const raw = rawConfig;
 
 function valid(values: Record<string, string | undefined> = {}): StackConfig {
     return validateConfig(raw(values));

@@ -2,26 +2,16 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, RawConfig, StackConfig, validateConfig } from "../../lib/config";
+import { RawConfig, StackConfig, validateConfig } from "../../lib/config";
+import { problemsOf, TEST_SECRETS } from "../support/config";
 
-const SECRETS = { dnspodSecretId: pulumi.secret("AKIDx"), dnspodSecretKey: pulumi.secret("key") };
 const BASE = { domain: "gitpod.example.com", acmeEmail: "ops@example.com", adminCidrs: JSON.stringify(["203.0.113.7/32"]) };
 const CLIENT_SECRET = "gh-client-secret-0123456789";
 const GITHUB = { type: "GitHub", host: "github.com", clientId: "Iv1.abc", clientSecret: CLIENT_SECRET };
 
 function raw(values: Record<string, string>, authProviders?: unknown, isSecret = true): RawConfig {
     const secretJson = authProviders === undefined ? {} : { authProviders: { text: JSON.stringify(authProviders), isSecret } };
-    return { values: { ...BASE, ...values }, secrets: SECRETS, secretJson, cloudCredentials: true };
-}
-
-function problemsOf(r: RawConfig): readonly string[] {
-    try {
-        validateConfig(r);
-    } catch (e) {
-        assert.ok(e instanceof ConfigError, String(e));
-        return e.problems;
-    }
-    return [];
+    return { values: { ...BASE, ...values }, secrets: TEST_SECRETS, secretJson, cloudCredentials: true };
 }
 
 const valid = (r: RawConfig): StackConfig => validateConfig(r);

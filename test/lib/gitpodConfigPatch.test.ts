@@ -5,23 +5,16 @@
  */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import * as YAML from "yaml";
 import { authProviderDocument, authProviderSecretName, authProviderYaml, callbackUrl } from "../../lib/authProviders";
 import { gitpodConfigPatch } from "../../lib/gitpodConfigPatch";
+import { goStructs } from "../support/installerConfigStructs";
 
-const GO = fs.readFileSync(path.join(__dirname, "..", "fixtures", "gitpod", "installer-config-v1-excerpt.go.txt"), "utf8");
-
-/** `json:"…"` name -> Go type name, for the fields of struct `name` in the fixture. */
+/** `json:"…"` name -> Go type name (without * and []), for the fields of struct `name`. */
 function goStruct(name: string): Map<string, { type: string; required: boolean }> {
-    const body = new RegExp(`type ${name} struct \\{([\\s\\S]*?)\\n\\}`).exec(GO);
-    assert.ok(body, `struct ${name} not in the fixture`);
-    const fields = new Map<string, { type: string; required: boolean }>();
-    for (const m of body[1].matchAll(/^\s*\w+\s+([\w.*[\]]+)\s+`json:"([^",]+)[^"]*"(?:\s+validate:"([^"]*)")?`/gm)) {
-        fields.set(m[2], { type: m[1].replace(/[*[\]]/g, ""), required: (m[3] ?? "").split(",").includes("required") });
-    }
-    return fields;
+    const fields = goStructs().get(name);
+    assert.ok(fields, `struct ${name} not in the fixture`);
+    return new Map([...fields].map(([k, f]) => [k, { type: f.type.replace(/[*[\]]/g, ""), required: f.required }]));
 }
 
 /** Asserts every key path of `value` (objects and list items) is a field of Go struct `type`. */

@@ -9,6 +9,7 @@ import {
     GITPOD_RELEASES,
     gitpodImages,
     imageCondition,
+    installerModeImages,
     KOTS_IMAGES,
     KOTS_OPTIONAL_IMAGES,
 } from "../../lib/gitpodImages";
@@ -95,5 +96,23 @@ describe("gitpodImages", () => {
         for (const ref of Object.keys(CONDITIONAL_IMAGES)) assert.ok(images.includes(normalizeImageRef(ref)), ref);
         assert.match(imageCondition("b.gcr.io/cloudsql-docker/gce-proxy:1.11") ?? "", /Cloud SQL/);
         assert.equal(imageCondition("docker.io/bitnami/mysql:5.7.34-debian-10-r55"), undefined);
+    });
+});
+
+describe("installerModeImages (gitpodInstaller: installer)", () => {
+    it("the app's images and the installer, without the KOTS admin console and KOTS preflight collectors", () => {
+        const images = installerModeImages("2022.11.3");
+        assert.ok(images.includes("eu.gcr.io/gitpod-core-dev/build/installer:release-2022.11.3"));
+        assert.ok(images.includes("eu.gcr.io/gitpod-core-dev/build/server:commit-6771283c3406586e352337675b79ff2ca50f191b"));
+        assert.ok(images.includes("docker.io/library/registry:2.8.1"));
+        for (const kotsOnly of [
+            "docker.io/kotsadm/kotsadm:v1.102.0",
+            "docker.io/rqlite/rqlite:7.21.4",
+            "eu.gcr.io/gitpod-core-dev/build/installer:release-2022.11.2.16",
+            "docker.io/alpine/semver:latest",
+        ]) {
+            assert.ok(gitpodImages("2022.11.3").includes(kotsOnly), `${kotsOnly} is in the kots list`);
+            assert.ok(!images.includes(kotsOnly), `${kotsOnly} is not pulled in installer mode`);
+        }
     });
 });

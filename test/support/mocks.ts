@@ -34,6 +34,8 @@ export interface RecordedResource {
     readonly replaceOnChanges: readonly string[];
     readonly deleteBeforeReplace: boolean;
     readonly additionalSecretOutputs: readonly string[];
+    /** `customTimeouts` as registered (create/update/delete, "" when unset), undefined if none. */
+    readonly customTimeouts?: { create: string; update: string; delete: string };
 }
 
 export interface RecordedInvoke {
@@ -114,6 +116,11 @@ export function setupMocks(opts: {
     return recording;
 }
 
+/** The registered customTimeouts message as {create, update, delete}. */
+function customTimeoutsOf(t: any): RecordedResource["customTimeouts"] {
+    return t ? { create: t.getCreate(), update: t.getUpdate(), delete: t.getDelete() } : undefined;
+}
+
 function wrapMonitor(recording: Recording): void {
     const monitor: any = pulumi.runtime.getMonitor();
     const original = monitor.registerResource.bind(monitor);
@@ -137,6 +144,7 @@ function wrapMonitor(recording: Recording): void {
             replaceOnChanges: req.getReplaceonchangesList(),
             deleteBeforeReplace: req.getDeletebeforereplace(),
             additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+            customTimeouts: customTimeoutsOf(req.getCustomtimeouts()),
         });
         return original(req, callback);
     };
