@@ -42,12 +42,13 @@ export const STAGE_ESTIMATES: Readonly<Record<string, Estimate>> = {
     "gitpod-tencent:cluster:ImagePreflight": { seconds: 60, source: "manifest HEAD of every Gitpod image from the VM (estimate)" },
     "gitpod-tencent:tls:Tls": { seconds: 300, source: `cert-manager + webhook charts, DNS-01 for a wildcard: "2-10 min" (${ANCHORS})` },
     "gitpod-tencent:gitpod:Gitpod": { seconds: 900, source: `kots install + Gitpod's charts, image pulls from eu.gcr.io dominate: "5-15 min" (${ANCHORS}; Gitpod CI waits 11.3 min)` },
+    "gitpod-tencent:gitpod:GitpodInstaller": { seconds: 840, source: `installer image pull + render, helm --wait of Gitpod's release: "5-15 min" (${ANCHORS}), no kotsadm` },
 };
 
 export const DEFAULT_ESTIMATE: Estimate = { seconds: 60, source: "no estimate recorded for this component type: default" };
 
-/** The stage a usable Gitpod is the end of; without it, the last stage to finish. */
-export const GITPOD_STAGE_TYPE = "gitpod-tencent:gitpod:Gitpod";
+/** The stages a usable Gitpod is the end of (kots or installer mode); without one, the last stage to finish. */
+export const GITPOD_STAGE_TYPES: readonly string[] = ["gitpod-tencent:gitpod:Gitpod", "gitpod-tencent:gitpod:GitpodInstaller"];
 
 export interface PlannedStage {
     readonly urn: string;
@@ -140,7 +141,7 @@ export function buildPlan(resources: readonly GraphResource[], estimates: Readon
     };
     const urns = [...deps.keys()];
     urns.forEach(finishOf);
-    const gitpod = urns.find((u) => byUrn.get(u)!.type === GITPOD_STAGE_TYPE);
+    const gitpod = urns.find((u) => GITPOD_STAGE_TYPES.includes(byUrn.get(u)!.type));
     const target = gitpod ?? urns.reduce((a, b) => (finishOf(b) > finishOf(a) ? b : a));
     const path = [target];
     for (let cur = target; (deps.get(cur)?.size ?? 0) > 0; ) {
@@ -199,7 +200,7 @@ export function formatPlan(plan: Plan): string[] {
         `  ${"stage".padEnd(40)} ${"start".padStart(6)} → end`,
         ...rows,
         "",
-        `modelled time to a usable Gitpod: ${formatDuration(plan.totalSeconds)} (min:s) at the end of ${label(target.urn)}${target.type === GITPOD_STAGE_TYPE ? "" : " (no Gitpod stage in the program yet)"}`,
+        `modelled time to a usable Gitpod: ${formatDuration(plan.totalSeconds)} (min:s) at the end of ${label(target.urn)}${GITPOD_STAGE_TYPES.includes(target.type) ? "" : " (no Gitpod stage in the program yet)"}`,
         `critical path (*): ${plan.criticalPath.map(label).join(" → ")}`,
         "",
         "estimates per stage (modelled, not measured):",

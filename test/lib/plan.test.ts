@@ -81,6 +81,16 @@ describe("plan", () => {
         assert.deepEqual([c.start, c.finish, c.slack, c.critical], [60, 100, 60, false]);
     });
 
+    it("installer mode: the GitpodInstaller stage is the target, even when a stage beside it ends later", () => {
+        const installer = { ...app, type: "gitpod-tencent:gitpod:GitpodInstaller", urn: urn("gitpod-tencent:gitpod:GitpodInstaller", "app") };
+        const deploy = { ...release, parent: installer.urn, urn: urn("kubernetes:helm.sh/v3:Release", "app-release", installer.type) };
+        const slow = { ...ESTIMATES, "gitpod-tencent:gitpod:GitpodInstaller": { seconds: 30, source: "f" }, "gitpod-tencent:test:Prepull": { seconds: 999, source: "g" } };
+        const plan = buildPlan([...GRAPH.filter((r) => r !== app && r !== release), installer, deploy], slow);
+        assert.equal(plan.target, installer.urn);
+        assert.equal(plan.totalSeconds, 190);
+        assert.deepEqual(plan.criticalPath, [vm.urn, k8s.urn, installer.urn]);
+    });
+
     it("formats durations as m:ss", () => {
         assert.deepEqual([0, 5, 65, 710].map(formatDuration), ["0:00", "0:05", "1:05", "11:50"]);
     });
