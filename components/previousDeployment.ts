@@ -32,7 +32,7 @@ export function kubeconfigRenewalCount(previous: pulumi.Output<PreviousDeploymen
 /**
  * The Secret manifest to restore into the cluster on `bootDisk` (secret; "" for none), from the
  * certificate handed back through config or the one the stack kept (lib/keptCertificate.ts).
- * The run's log says what was decided and why.
+ * The run's log says what was decided about a kept or handed-back certificate, and why.
  */
 export function certificateRestore(
     previous: pulumi.Output<PreviousDeployment>,
@@ -42,7 +42,8 @@ export function certificateRestore(
 ): pulumi.Output<string> {
     const restore = pulumi.all([previous, bootDisk, handedBack ?? ""]).apply(([prev, disk, handed]) => {
         const decision = certificateToRestore(prev, disk, handed || undefined, { ...wanted, now: new Date() });
-        pulumi.log.info(`TLS certificate: ${decision.reason}`);
+        // Said when there was a certificate to decide about (restored, or why not).
+        if (decision.manifest !== "" || decision.reason.startsWith("not restoring")) pulumi.log.info(`TLS certificate: ${decision.reason}`);
         return decision.manifest;
     });
     return pulumi.secret(restore);

@@ -4,7 +4,8 @@
  * RENEW_KUBECONFIG_DAYS before expiry while the VM runs; this warns earlier, with the commands.
  */
 import { clientCertificateExpiry, RENEW_KUBECONFIG_DAYS } from "../lib/kubeconfig";
-import type { CheckResult, Exec } from "./doctorChecks";
+import type { Exec } from "./cli";
+import type { CheckResult } from "./report";
 
 /** Warn this many days before expiry: before `pulumi up` would renew it by itself. */
 export const WARN_KUBECONFIG_DAYS = 45;

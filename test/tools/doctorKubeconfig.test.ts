@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import { checkKubeconfigExpiry } from "../../tools/doctorKubeconfig";
-import type { Exec } from "../../tools/doctorChecks";
+import type { Exec } from "../../tools/cli";
 import { kubeconfigExpiringIn } from "../support/kubeconfigs";
 
 const NOW = new Date();
