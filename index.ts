@@ -11,12 +11,17 @@ import { gitpodNames } from "./lib/dns";
 import { Network } from "./components/network";
 import { SshKey, keyPairName } from "./components/sshKey";
 import { CvmNode } from "./components/cvmNode";
+import { PublicAddress } from "./components/publicAddress";
+import { DiskBackups } from "./components/diskBackups";
 import { DnsRecords } from "./components/dns";
 import { K3sServer } from "./components/k3sServer";
 import { Calico } from "./components/calico";
 import { CoreDnsHairpin } from "./components/coreDns";
 import { ImagePreflight } from "./components/imagePreflight";
 import { Tls } from "./components/tls";
+import { certificateRestore, kubeconfigRenewalCount, previousDeployment } from "./components/previousDeployment";
+import { clientCertificateExpiry } from "./lib/kubeconfig";
+import { CERTIFICATE_NAME } from "./lib/tls";
 import { WorkspaceImagePrepull } from "./components/workspacePrepull";
 import { Gitpod } from "./components/gitpod";
 import { GitpodInstaller } from "./components/gitpodInstaller";
@@ -46,31 +51,55 @@ const server = new CvmNode("gitpod-server", {
     keyId: sshKey.keyId,
     hostname: nodeHostname(stack, "server"),
     allowReplacement: config.allowVmReplacement,
+    allocatePublicIp: false,
+    running: config.running,
     tags,
 }, cloud);
 
-// 2. DNS: @, * and *.ws point at the VM.
-new DnsRecords("gitpod", { zone: config.dnsZone, domainLabel: config.domainLabel, ip: server.publicIp, ttl: config.dnsTtl }, cloud);
+// Everything on the VM (k3s steps, in-cluster objects) goes with it: `pulumi destroy` deletes
+// the VM and skips deleting those one by one (deletedWith, inherited by the stages' children).
+const onVm: pulumi.ComponentResourceOptions = { deletedWith: server.vm };
 
-// 3. k3s over SSH (once the firewall lets us in); its kubeconfig feeds the one Kubernetes provider.
-const target = { host: server.publicIp, privateKey: sshKey.privateKey, reachableAfter: [network.firewall] };
+// 1b. Its stable address (an EIP, kept while paused) and nightly snapshots of its disk.
+const address = new PublicAddress("gitpod-server", { instanceId: server.instanceId, bandwidthOut: config.bandwidthOut, addressName: server.hostname, tags }, cloud);
+if (config.snapshotsEnabled) {
+    new DiskBackups("gitpod-server", {
+        diskId: server.systemDiskId,
+        policyName: server.hostname,
+        hours: config.snapshotHours,
+        retentionDays: config.snapshotRetentionDays,
+    }, cloud);
+}
+
+// 2. DNS: @, * and *.ws point at the VM's EIP.
+new DnsRecords("gitpod", { zone: config.dnsZone, domainLabel: config.domainLabel, ip: address.ip, ttl: config.dnsTtl }, cloud);
+
+// 3. k3s over SSH (once the firewall lets us in); its kubeconfig feeds the one Kubernetes
+//    provider. While paused nothing reaches the VM or the cluster: every step keeps its inputs,
+//    the provider skips the cluster. The kubeconfig is renewed when the one in the stack (read
+//    back from the last deployment's outputs) expires within 30 days.
+const previous = previousDeployment();
+const renewal = kubeconfigRenewalCount(previous, config.running);
+const target = { host: address.ip, privateKey: sshKey.privateKey, reachableAfter: [network.firewall] };
 const k3s = new K3sServer("k3s", {
     target,
     instanceId: server.instanceId,
     bootDisk: server.bootDisk,
+    skipUnreachableCluster: !config.running,
+    kubeconfigRenewal: renewal,
     version: config.versions.k3s,
     mirror: config.k3sMirror,
     clusterCidr: config.clusterCidr,
     serviceCidr: config.serviceCidr,
     tlsSans: [config.domain],
     registryMirrors: config.registryMirrors,
-});
+}, onVm);
 const provider = k3s.provider;
 
 // 4. Calico with container IP forwarding; CoreDNS answers Gitpod's names inside the cluster.
 const k3sReady = k3s.ready;
-const calico = new Calico("calico", { provider, target, k3sReady, version: config.versions.calico, clusterCidr: config.clusterCidr });
-const coreDns = new CoreDnsHairpin("coredns", { provider, k3sReady, domain: config.domain, gitpodNamespace: config.gitpodNamespace, k3sVersion: config.versions.k3s });
+const calico = new Calico("calico", { provider, target, k3sReady, version: config.versions.calico, clusterCidr: config.clusterCidr }, onVm);
+const coreDns = new CoreDnsHairpin("coredns", { provider, k3sReady, domain: config.domain, gitpodNamespace: config.gitpodNamespace, k3sVersion: config.versions.k3s }, onVm);
 
 // 4b. Every image Gitpod will pull (in the chosen install mode), resolved through the configured
 // mirrors, before installing.
@@ -80,12 +109,20 @@ const images = new ImagePreflight("images", {
     registryMirrors: config.registryMirrors,
     kotsVersion: config.versions.kots,
     gitpodInstaller: config.gitpodInstaller,
-});
+}, onVm);
 
 // 4c. The workspace image starts downloading in the background; nothing waits on it.
-new WorkspaceImagePrepull("workspace-image", { target, k3sReady, image: config.workspaceImage });
+new WorkspaceImagePrepull("workspace-image", { target, k3sReady, image: config.workspaceImage }, onVm);
 
 // 5. cert-manager, the DNSPod webhook, ClusterIssuer gitpod-issuer and the wildcard Certificate.
+//    A new VM first gets back the certificate the stack kept (or the one handed back through
+//    config) when it fits, so a rebuild does not order another one from Let's Encrypt.
+const restore = certificateRestore(previous, server.bootDisk, config.tlsCertificate, {
+    domain: config.domain,
+    acmeServer: config.acmeServer,
+    namespace: config.gitpodNamespace,
+    secretName: CERTIFICATE_NAME,
+});
 const tls = new Tls("tls", {
     provider,
     clusterReady: calico.ready,
@@ -97,7 +134,8 @@ const tls = new Tls("tls", {
     dns01Nameservers: config.dns01Nameservers,
     dnspodSecretId: config.dnspodSecretId,
     dnspodSecretKey: config.dnspodSecretKey,
-});
+    restoreCertificate: restore,
+}, onVm);
 
 // 6. Gitpod, once the certificate, the CoreDNS fix and every image are there: through kots
 // (default), or Gitpod's own installer + Helm (`gitpodInstaller: installer`: no replicated.app).
@@ -119,10 +157,10 @@ const gitpodCommon = {
 };
 const gitpod =
     config.gitpodInstaller === "installer"
-        ? new GitpodInstaller("gitpod", gitpodCommon)
+        ? new GitpodInstaller("gitpod", gitpodCommon, onVm)
         : new Gitpod("gitpod", {
               ...gitpodCommon,
-              publicIp: server.publicIp,
+              publicIp: address.ip,
               license: config.gitpodLicense,
               appSlug: config.kotsAppSlug,
               channel: config.kotsChannel,
@@ -130,17 +168,26 @@ const gitpod =
               kotsDownloadUrl: config.kotsDownloadUrl,
               kotsSha256: config.kotsSha256,
               items: config.gitpodConfig,
-          });
+          }, onVm);
 
-export const publicIp = server.publicIp;
+export const publicIp = address.ip;
+export const vmState = config.running ? "running" : "paused: stopped without compute billing (disks and the EIP still bill); `pulumi config set running true && pulumi up` starts it";
 export const gitpodUrl = gitpod.url;
 export const adminConsole = gitpod.adminConsole;
 export const adminPassword = gitpod.adminPassword;
 export const authCallbackUrls = gitpod.callbackUrls;
 export const signupWarning = config.signupWarning;
 export const dnsNames = gitpodNames(config.domain);
-export const sshCommand = pulumi.interpolate`ssh -i gitpod-tencent.pem ubuntu@${server.publicIp}`;
+export const sshCommand = pulumi.interpolate`ssh -i gitpod-tencent.pem ubuntu@${address.ip}`;
 export const sshPrivateKey = sshKey.privateKey;
 export const kubeconfig = k3s.kubeconfig;
+export const kubeconfigRenewal = renewal;
+export const kubeconfigExpires = k3s.kubeconfig.apply((k) => clientCertificateExpiry(k)?.toISOString() ?? "unknown");
 export const certificateSecret = pulumi.interpolate`${tls.namespace}/https-certificates`;
 export const gitpodInstaller = config.gitpodInstaller;
+// Read back by the next deployment (components/previousDeployment.ts). `tlsCertificate` is also
+// what to hand back through config after a `pulumi destroy` (README "Certificates").
+export const serverInstanceId = server.instanceId;
+export const serverBootDisk = server.bootDisk;
+export const tlsCertificate = pulumi.secret(pulumi.all([tls.keptCertificate, previous]).apply(([kept, prev]) => kept || prev.tlsCertificate || ""));
+export const tlsRestore = restore;

@@ -35,6 +35,8 @@ export const STAGE_ESTIMATES: Readonly<Record<string, Estimate>> = {
     "gitpod-tencent:cloud:Network": { seconds: 20, source: "VPC, subnet, security group: synchronous Tencent Cloud API calls (estimate)" },
     "gitpod-tencent:cloud:SshKey": { seconds: 5, source: "local key generation + one KeyPair API call (estimate)" },
     "gitpod-tencent:cloud:CvmNode": { seconds: 90, source: "image lookup, type preflight, RunInstances until RUNNING (Tencent Cloud: instances start within 1-2 min)" },
+    "gitpod-tencent:cloud:PublicAddress": { seconds: 15, source: "EIP allocation and association: two Tencent Cloud API calls and their async tasks (estimate)" },
+    "gitpod-tencent:cloud:DiskBackups": { seconds: 5, source: "snapshot policy and its attachment: two CBS API calls (estimate)" },
     "gitpod-tencent:dns:DnsRecords": { seconds: 10, source: "three DNSPod record API calls (estimate)" },
     "gitpod-tencent:cluster:K3sServer": { seconds: 180, source: `SSH dial while the VM boots, host prep, k3s install; k3s guide: "about 5 minutes" for cluster prep (${ANCHORS})` },
     "gitpod-tencent:cluster:Calico": { seconds: 120, source: "tigera-operator chart, Calico pods pulled and Ready (estimate; Calico images ~200 MB)" },

@@ -1,7 +1,7 @@
 /**
  * The README's configuration reference against Pulumi.yaml: every declared key has one row
  * whose type and default cells are derived from its declaration, and every other row names a
- * key the program reads but Pulumi.yaml cannot type (objects). `npm run docs:config` prints
+ * key the program reads but Pulumi.yaml does not declare (objects, optional secrets). `npm run docs:config` prints
  * the problems and the rows to paste; test/readme.test.ts keeps the list empty.
  */
 import * as fs from "node:fs";
@@ -61,6 +61,12 @@ export function suggestedRow(key: string, spec: KeySpec): string {
     return `| \`${key}\` | ${typeCell(spec)} | ${defaultLiteral(spec) ?? "(required)"} | ${spec.description ?? ""} |`;
 }
 
+/**
+ * Undeclared keys: objects (Pulumi.yaml cannot type them) and optional secrets (a declared key
+ * without a default is required, and a secret takes no default).
+ */
+const UNDECLARED_TYPE = /^(object|string, secret)/;
+
 /** Differences between the README's reference and Pulumi.yaml, one line each ([] when equal). */
 export function referenceProblems(readme: string, declared: Readonly<Record<string, KeySpec>>, undeclared: readonly string[]): string[] {
     const rows = referenceRows(readme);
@@ -73,7 +79,7 @@ export function referenceProblems(readme: string, declared: Readonly<Record<stri
         const spec = declared[row.key];
         if (!spec) {
             if (!undeclared.includes(row.key)) problems.push(`${row.key}: not a key of Pulumi.yaml`);
-            else if (!row.type.startsWith("object")) problems.push(`${row.key}: type "${row.type}", expected "object…" (not declared in Pulumi.yaml)`);
+            else if (!UNDECLARED_TYPE.test(row.type)) problems.push(`${row.key}: type "${row.type}", expected "object…" or "string, secret…" (not declared in Pulumi.yaml)`);
             continue;
         }
         if (row.type !== typeCell(spec)) problems.push(`${row.key}: type "${row.type}", Pulumi.yaml says "${typeCell(spec)}"`);
@@ -83,11 +89,11 @@ export function referenceProblems(readme: string, declared: Readonly<Record<stri
         }
     }
     for (const [key, spec] of Object.entries(declared)) if (!seen.has(key)) problems.push(`${key}: no row; add ${suggestedRow(key, spec)}`);
-    for (const key of undeclared) if (!seen.has(key)) problems.push(`${key}: no row (type "object…")`);
+    for (const key of undeclared) if (!seen.has(key)) problems.push(`${key}: no row (type "object…" or "string, secret…")`);
     return problems;
 }
 
-/** Keys the program reads (lib/config) that Pulumi.yaml does not declare: objects, which it cannot type. */
+/** Keys the program reads (lib/config) that Pulumi.yaml does not declare: objects, and optional secrets. */
 export function undeclaredKeys(declared: Readonly<Record<string, KeySpec>>): string[] {
     return [...PLAIN_KEYS, ...SECRET_KEYS, ...SECRET_JSON_KEYS].filter((k) => !(k in declared));
 }

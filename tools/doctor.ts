@@ -2,7 +2,8 @@
  * `npm run doctor [-- --stack <name>]`: before any VM exists, checks what a `pulumi up` will
  * need — Pulumi CLI and login, the stack, Tencent Cloud keys, the DNSPod zone, the instance
  * type (sold in the zone, list price as an estimate), the KOTS licence, and every image Gitpod
- * will pull — one line each, PASS/WARN/FAIL with the fix (tools/report.ts).
+ * will pull — one line each, PASS/WARN/FAIL with the fix (tools/report.ts); for a deployed stack
+ * also how long its kubeconfig lasts (tools/doctorKubeconfig.ts).
  * Exit code 0 only when nothing FAILs. The checks live in tools/doctorChecks.ts.
  */
 import { parseArgs, printResult, realExec, runAsMain } from "./cli";

@@ -19,6 +19,7 @@ import { checkChartsDownloadable } from "./chartChecks";
 import { CheckResult, collector, describeError, exitCodeOf, fail, firstLine, pass, warn } from "./report";
 import { TcCredentials } from "./tencentCloud";
 import { gitpodModeChecks, imagesForMode } from "./doctorGitpodMode";
+import { checkKubeconfigExpiry } from "./doctorKubeconfig";
 
 // ---------------------------------------------------------------------------------------------
 // KOTS licence
@@ -300,6 +301,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<{ results: CheckResul
         const s = await checkStack(deps.exec, deps.stack);
         add(s);
         stack = s.stack;
+        if (stack) add(await checkKubeconfigExpiry(deps.exec, stack, deps.now?.() ?? new Date()));
     }
     const noConfig: ConfigValue = { kind: "error", message: haveCli ? "no stack" : "no Pulumi CLI" };
     const values = await Promise.all(CONFIG_KEYS.map((key) => (stack ? pulumiConfigGet(deps.exec, key, stack) : Promise.resolve(noConfig))));

@@ -13,6 +13,7 @@ import { checkCluster, CLUSTER_KEYS, ClusterConfig } from "./cluster";
 import { checkTls, TLS_KEYS, TlsConfig } from "./tls";
 import { checkGitpod, GITPOD_KEYS, GitpodConfig } from "./gitpod";
 import { checkInstaller, INSTALLER_KEYS, InstallerConfig } from "./installer";
+import { checkOperations, OPERATIONS_KEYS, OperationsConfig } from "./operations";
 
 export { PROJECT, isFqdn, isIpv4Cidr } from "./checker";
 export type { RawConfig } from "./checker";
@@ -21,10 +22,10 @@ export { ACME_SERVERS } from "./tls";
 export type { AcmeServer } from "./tls";
 export type { GitpodInstaller } from "./installer";
 
-export type StackConfig = CloudConfig & ClusterConfig & TlsConfig & GitpodConfig & InstallerConfig;
+export type StackConfig = CloudConfig & ClusterConfig & TlsConfig & GitpodConfig & InstallerConfig & OperationsConfig;
 
 /** Every stage's keys, in the order their checkers run. */
-const STAGES: readonly StageKeys[] = [CLOUD_KEYS, CLUSTER_KEYS, TLS_KEYS, GITPOD_KEYS, INSTALLER_KEYS];
+const STAGES: readonly StageKeys[] = [CLOUD_KEYS, CLUSTER_KEYS, TLS_KEYS, GITPOD_KEYS, INSTALLER_KEYS, OPERATIONS_KEYS];
 
 export const PLAIN_KEYS: readonly string[] = STAGES.flatMap((s) => s.plain);
 export const SECRET_KEYS: readonly string[] = STAGES.flatMap((s) => s.secrets);
@@ -40,6 +41,7 @@ export function validateConfig(raw: RawConfig): StackConfig {
         ...checkTls(c),
         ...checkGitpod(c),
         ...checkInstaller(c),
+        ...checkOperations(c),
     };
     if (c.problems.length > 0) {
         throw new ConfigError(c.problems);

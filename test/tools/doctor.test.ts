@@ -442,7 +442,7 @@ describe("runDoctor", () => {
         });
         assert.deepEqual(
             results.map((r) => `${r.level} ${r.name}`),
-            ["PASS pulumi CLI", "PASS pulumi login", "PASS pulumi stack", "PASS Tencent Cloud key", "PASS DNSPod zone", "PASS DNS-01 key", "PASS instance type", "PASS KOTS licence", "PASS install mode", "PASS installer image", "PASS images", "PASS Helm charts"],
+            ["PASS pulumi CLI", "PASS pulumi login", "PASS pulumi stack", "PASS kubeconfig", "PASS Tencent Cloud key", "PASS DNSPod zone", "PASS DNS-01 key", "PASS instance type", "PASS KOTS licence", "PASS install mode", "PASS installer image", "PASS images", "PASS Helm charts"],
         );
         assert.equal(exitCode, 0);
         const out = printed.join("\n");

@@ -56,9 +56,11 @@ describe("npm run plan", () => {
                 assert.ok(found, `${s.name} waits on ${w} without a recorded dependency`);
             }
         }
-        assert.deepEqual(stage("K3sServer").waitsOn, [stage("CvmNode").urn]);
+        assert.deepEqual(stage("K3sServer").waitsOn, [stage("PublicAddress").urn]);
+        assert.deepEqual(stage("PublicAddress").waitsOn, [stage("CvmNode").urn]);
+        assert.deepEqual(stage("DiskBackups").waitsOn, [stage("CvmNode").urn]);
         assert.deepEqual(stage("Tls").waitsOn, [stage("Calico").urn]);
-        assert.deepEqual(stage("DnsRecords").waitsOn, [stage("CvmNode").urn]);
+        assert.deepEqual(stage("DnsRecords").waitsOn, [stage("PublicAddress").urn]);
     });
 
     it("the critical path is a chain of waits from a stage that waits on nothing, as long as the total", () => {
@@ -69,16 +71,16 @@ describe("npm run plan", () => {
         }
         assert.equal(path.at(-1)!.finish, plan.totalSeconds);
         assert.equal(Math.max(...plan.stages.map((s) => s.finish)) >= plan.totalSeconds, true);
-        for (const s of ["CvmNode", "K3sServer", "Calico", "Tls"]) assert.ok(stage(s).critical, s);
-        for (const s of ["DnsRecords", "CoreDnsHairpin"]) assert.equal(stage(s).critical, false, s);
+        for (const s of ["CvmNode", "PublicAddress", "K3sServer", "Calico", "Tls"]) assert.ok(stage(s).critical, s);
+        for (const s of ["DnsRecords", "CoreDnsHairpin", "DiskBackups"]) assert.equal(stage(s).critical, false, s);
     });
 
     it("prints the stages, the modelled time and the critical path", () => {
         assert.match(printed, /^gitpod-tencent plan: index\.ts under Pulumi's mock engine with the plain config of Pulumi\.dev\.yaml/);
-        assert.match(printed, /^\* K3sServer\(k3s\) +\d+:\d\d → +\d+:\d\d +critical path +waits on: CvmNode\(gitpod-server\)$/m);
-        assert.match(printed, /^ {2}DnsRecords\(gitpod\) .*beside: .*waits on: CvmNode\(gitpod-server\)$/m);
+        assert.match(printed, /^\* K3sServer\(k3s\) +\d+:\d\d → +\d+:\d\d +critical path +waits on: PublicAddress\(gitpod-server\)$/m);
+        assert.match(printed, /^ {2}DnsRecords\(gitpod\) .*beside: .*waits on: PublicAddress\(gitpod-server\)$/m);
         assert.match(printed, /^modelled time to a usable Gitpod: \d+:\d\d \(min:s\)/m);
-        assert.match(printed, /^critical path \(\*\): Network\(gitpod\) → CvmNode\(gitpod-server\) → K3sServer\(k3s\) → .*Tls\(tls\)/m);
+        assert.match(printed, /^critical path \(\*\): Network\(gitpod\) → CvmNode\(gitpod-server\) → PublicAddress\(gitpod-server\) → K3sServer\(k3s\) → .*Tls\(tls\)/m);
     });
 
     it("the README's Mermaid diagram shows every stage and exactly these waits", () => {
