@@ -8,7 +8,8 @@
  *                   on stdin; waits (bounded) until the agent has joined
  *   3. membership   on the server: create waits until every node is Ready and Calico Available
  *                   (scripts/wait-cluster.sh); delete drains the node and deletes the Node
- *                   (scripts/node-drain.sh, mode remove) before the VM it depends on is deleted
+ *                   (scripts/node-drain.sh, mode remove) before the VM it depends on is deleted;
+ *                   skipped when the server goes too (`pulumi destroy`: nothing to drain into)
  * Waits for: the VM (target, instance id, boot disk), the firewall rules (`target.reachableAfter`),
  * the server's k3s (`serverReady`); the membership also waits on Calico (`clusterReady`).
  *
@@ -36,8 +37,11 @@ export interface K3sAgentArgs {
     hostname: string;
     /** The agent's private IPv4 address (its `node-ip`). */
     privateIp: pulumi.Input<string>;
-    /** The server: SSH target (kubectl runs there), private address, and cluster token (secret). */
-    server: { target: SshTarget; privateIp: pulumi.Input<string>; token: pulumi.Input<string> };
+    /**
+     * The server: SSH target (kubectl runs there), private address, cluster token (secret), and
+     * its VM: when that is deleted too (`pulumi destroy`), the drain is skipped (`deletedWith`).
+     */
+    server: { target: SshTarget; privateIp: pulumi.Input<string>; token: pulumi.Input<string>; vm: pulumi.Resource };
     /** K3sServer's `ready`: the API the agent joins answers. */
     serverReady: pulumi.Resource;
     /** Calico's `ready`: the membership waits for the node to be Ready, which needs the CNI. */
@@ -97,7 +101,7 @@ export class K3sAgent extends pulumi.ComponentResource {
                     params: { NODE_NAME: this.nodeName, DRAIN_MODE: "remove", DRAIN_TIMEOUT_SECONDS: String(args.drainTimeoutSeconds ?? 900) },
                 },
             },
-            { parent: this, dependsOn: [this.node.install, args.clusterReady] },
+            { parent: this, dependsOn: [this.node.install, args.clusterReady], deletedWith: args.server.vm },
         );
         this.registerOutputs({ nodeName: this.nodeName, ready: this.ready });
     }

@@ -7,7 +7,8 @@
  *   2. cluster token   random.RandomPassword     (secret; reaches the VM on stdin only)
  *   3. k3s install     scripts/k3s-install.sh    (config.yaml, registries.yaml, pinned release;
  *                                                waits for the API server)
- *   4. kubeconfig      scripts/read-kubeconfig.sh (stdout secret, never logged)
+ *   4. kubeconfig      scripts/read-kubeconfig.sh (stdout secret, never logged; renews k3s'
+ *                                                certificates first when `kubeconfigRenewal` asks)
  *   5. k8s.Provider    built from that kubeconfig; an unreachable API fails the run unless
  *                      `skipUnreachableCluster` (then the run warns)
  * Waits for: the VM (through `target.host`, `instanceId`, `bootDisk`) and the firewall
@@ -24,6 +25,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { GITPOD_NODE_LABELS, renderK3sConfig } from "../lib/k3sConfig";
+import { K3S_RENEWS_WITHIN_DAYS } from "../lib/kubeconfig";
 import { RegistryMirrors, renderRegistriesYaml } from "../lib/registries";
 import { remoteScript, SshTarget } from "./remote";
 
@@ -48,6 +50,12 @@ export interface K3sServerArgs {
      * resource from state (refresh) or skipping every Kubernetes change while reporting success.
      */
     skipUnreachableCluster?: boolean;
+    /**
+     * Renewal count of the kubeconfig (lib/kubeconfig.ts `nextKubeconfigRenewal`): a trigger of the
+     * kubeconfig step, so a new count re-reads it after restarting k3s to renew certificates
+     * that expire within 90 days. Default 0.
+     */
+    kubeconfigRenewal?: pulumi.Input<number>;
     /** k3s release, e.g. v1.24.13+k3s1 (config `k3sVersion`, checked against the other pins). */
     version: string;
     /** Download the installer and binaries from the China mirror (rancher-mirror.rancher.cn). */
@@ -199,15 +207,15 @@ export class K3sServer extends pulumi.ComponentResource {
         const disk = { instanceId: args.instanceId, bootDisk: args.bootDisk };
         this.node = bootstrapNode(name, { target: args.target, ...disk, installParams: installParams(args), token: token.result }, this);
 
-        // Read after every install; only a fresh disk or a new address re-reads it (kubeconfig
-        // certificates survive k3s upgrades and restarts).
+        // Read after every install; only a fresh disk, a new address or a renewal re-reads it
+        // (kubeconfig certificates survive k3s upgrades and restarts, for a year).
         const kubeconfigCmd = remoteScript(
             `${name}-kubeconfig`,
             {
                 target: args.target,
                 script: "read-kubeconfig",
-                params: { GT_K3S_PUBLIC_HOST: args.target.host },
-                triggers: freshDiskTriggers(disk),
+                params: { GT_K3S_PUBLIC_HOST: args.target.host, RENEW_WITHIN_DAYS: String(K3S_RENEWS_WITHIN_DAYS) },
+                triggers: [...freshDiskTriggers(disk), args.kubeconfigRenewal ?? 0],
                 secretStdout: true,
             },
             { parent: this, dependsOn: [this.node.install] },

@@ -15,7 +15,7 @@ export interface NetworkArgs {
      * Let cluster nodes reach the server from inside the subnet (k3s, kubelet, Calico VXLAN and
      * Typha ports; lib/firewall.ts nodeRules): on while workspace nodes are configured.
      */
-    readonly nodeTraffic?: boolean;
+    readonly nodeTraffic?: pulumi.Input<boolean>;
     readonly tags?: Record<string, string>;
 }
 
@@ -52,7 +52,7 @@ export class Network extends pulumi.ComponentResource {
             `${name}-rules`,
             {
                 securityGroupId: group.id,
-                ingresses: ingressRules(args.adminCidrs, args.nodeTraffic ? nodeRules("server", this.subnetCidr) : []),
+                ingresses: pulumi.output(args.nodeTraffic ?? false).apply((open) => ingressRules(args.adminCidrs, open ? nodeRules("server", this.subnetCidr) : [])),
                 egresses: [{ action: "ACCEPT", cidrBlock: "0.0.0.0/0", protocol: "ALL", port: "ALL", description: "all outbound" }],
             },
             { parent: this },

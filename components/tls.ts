@@ -18,6 +18,7 @@ import {
     webhookValues,
 } from "../lib/tls";
 import { PINS } from "../lib/versions";
+import { keepCertificate, restoreCertificate } from "./certificateKeeper";
 import { remoteScript, SshTarget } from "./remote";
 
 /** Helm waits this long for each release's Deployments (and cert-manager's startupapicheck Job). */
@@ -55,6 +56,11 @@ export interface TlsArgs {
     readonly dnspodSecretId: pulumi.Input<string>;
     /** Its SecretKey (secret). */
     readonly dnspodSecretKey: pulumi.Input<string>;
+    /**
+     * A kept `https-certificates` Secret manifest (secret JSON) to put into a new cluster before
+     * the Certificate, or "" (see lib/keptCertificate.ts `certificateToRestore`). Default "".
+     */
+    readonly restoreCertificate?: pulumi.Input<string>;
 }
 
 /**
@@ -66,6 +72,8 @@ export interface TlsArgs {
  * check passed) before any issuer or certificate is applied, then for the Certificate to be
  * Ready on the node (bounded, with diagnostics on failure): `certificateReady`.
  * Waits for `clusterReady` (Calico Ready) before anything reaches the cluster.
+ * Keeps the certificate across rebuilds (components/certificateKeeper.ts): a kept Secret is
+ * restored before the Certificate is applied, and the issued one is read back once Ready.
  */
 export class Tls extends pulumi.ComponentResource {
     /** The bounded wait for Certificate `https-certificates` to be Ready. Depend on this. */
@@ -79,6 +87,8 @@ export class Tls extends pulumi.ComponentResource {
     readonly namespaceResource: k8s.core.v1.Namespace;
     /** Name of the ClusterIssuer, for KOTS' `cert_manager_issuer_name`. */
     readonly issuerName: pulumi.Output<string>;
+    /** The issued Secret as kept by the stack (secret JSON manifest, "" before issuance). */
+    readonly keptCertificate: pulumi.Output<string>;
 
     constructor(name: string, args: TlsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("gitpod-tencent:tls:Tls", name, {}, opts);
@@ -95,8 +105,10 @@ export class Tls extends pulumi.ComponentResource {
         this.namespace = this.namespaceResource.metadata.name;
 
         const issuer = issuerResource(name, args, { ...k8sOpts, dependsOn: [certManager, webhook, credentials] });
-        const certificate = certificateResource(name, args, { ...k8sOpts, dependsOn: [certManager, webhook, issuer, this.namespaceResource] });
+        const restored = restoreCertificate(name, args, args.restoreCertificate ?? "", this.namespaceResource, { parent: this });
+        const certificate = certificateResource(name, args, { ...k8sOpts, dependsOn: [certManager, webhook, issuer, this.namespaceResource, restored] });
         this.certificateReady = waitForCertificate(name, args, certificate, { parent: this, dependsOn: [certificate] });
+        this.keptCertificate = keepCertificate(name, args, certificate, { parent: this, dependsOn: [this.certificateReady] });
         this.issuerName = issuer.metadata.apply((m) => m?.name ?? ISSUER_NAME);
 
         this.registerOutputs({

@@ -40,8 +40,8 @@ export interface WorkspaceNodesArgs {
     readonly subnetCidr: string;
     /** The server group's rules (Network's `firewall`, which admits the agents): agent steps wait on them. */
     readonly serverFirewall: pulumi.Resource;
-    /** The server: SSH target (public), private address, Kubernetes node name, cluster token. */
-    readonly server: { target: SshTarget; privateIp: pulumi.Input<string>; nodeName: string; token: pulumi.Input<string> };
+    /** The server: SSH target (public), private address, Kubernetes node name, cluster token, VM. */
+    readonly server: { target: SshTarget; privateIp: pulumi.Input<string>; nodeName: string; token: pulumi.Input<string>; vm: pulumi.Resource };
     /** K3sServer's `ready`. */
     readonly serverReady: pulumi.Resource;
     /** Calico's `ready`. */

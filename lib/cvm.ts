@@ -130,14 +130,24 @@ export function instanceIgnoreChanges(allowReplacement: boolean): string[] {
 export interface NodeIdentity {
     readonly zone: string;
     readonly ubuntuVersion: string;
+    /** Whether the VM has a public IP of its own (false: its address is an EIP). */
+    readonly allocatePublicIp: boolean;
 }
+
+/**
+ * Billing mode of a stopped pay-as-you-go VM: compute stops billing (disks, and an EIP, do
+ * not). The VM's own public IP would be released, which is why the server's address is an EIP.
+ * Source: terraform-provider-tencentcloud v1.83.25 resource_tc_instance.go (`stopped_mode`),
+ * https://www.tencentcloud.com/document/product/213/19922.
+ */
+export const STOPPED_MODE = "STOP_CHARGING";
 
 /**
  * Compares what the VM is (its state) with what config asks for. Returns the refusal lines:
  * when config moved away from the VM and replacement is not allowed, the run must fail
  * rather than silently keep, or silently destroy, the VM.
  */
-export function replacementRefusals(actual: { zone?: string; osName?: string }, wanted: NodeIdentity): string[] {
+export function replacementRefusals(actual: { zone?: string; osName?: string; allocatePublicIp?: boolean }, wanted: NodeIdentity): string[] {
     const refusals: string[] = [];
     const consequence = "that replaces the VM and loses Gitpod's data (database, registry, workspaces); set gitpod-tencent:allowVmReplacement to true for the one `pulumi up` that should do it";
     if (actual.zone && actual.zone !== wanted.zone) {
@@ -145,6 +155,11 @@ export function replacementRefusals(actual: { zone?: string; osName?: string }, 
     }
     if (actual.osName && !actual.osName.includes(wanted.ubuntuVersion)) {
         refusals.push(`gitpod-tencent:ubuntuVersion: the VM runs "${actual.osName}" and config asks for Ubuntu ${wanted.ubuntuVersion}; ${consequence}`);
+    }
+    if (actual.allocatePublicIp !== undefined && actual.allocatePublicIp !== wanted.allocatePublicIp) {
+        const has = actual.allocatePublicIp ? "has a public IP of its own" : "is reached through an elastic IP (EIP)";
+        const wants = wanted.allocatePublicIp ? "a public IP of its own" : "a stable elastic IP (EIP) instead";
+        refusals.push(`gitpod-tencent:allowVmReplacement: the VM ${has} and this version of the program gives it ${wants}; ${consequence}`);
     }
     return refusals;
 }

@@ -19,6 +19,8 @@ export const SCRIPT_NAMES = [
     "workspace-prepull",
     "gitpod-mode-guard",
     "gitpod-installer",
+    "restore-certificate",
+    "read-certificate",
     "node-drain",
 ] as const;
 

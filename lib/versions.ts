@@ -123,22 +123,28 @@ export const DEFAULT_VERSIONS: VersionSet = Object.fromEntries(
     Object.entries(PINS).map(([name, pin]) => [name, pin.version]),
 ) as Record<PinName, string>;
 
+/** One conflict of a version set: the pin that does not fit, and why (naming both sides). */
+export interface VersionConflict {
+    readonly pin: PinName;
+    readonly message: string;
+}
+
 /**
  * Problems with a version set: each pinned component's line must be known and support the
- * Kubernetes minor of k3s. One line per problem, naming both sides.
+ * Kubernetes minor of k3s. One per problem, naming both sides.
  */
-export function checkVersionSet(versions: VersionSet): string[] {
+export function checkVersionSet(versions: VersionSet): VersionConflict[] {
     const kube = minorOf(versions.k3s);
-    const problems: string[] = [];
+    const problems: VersionConflict[] = [];
     for (const name of Object.keys(PINS) as PinName[]) {
         const pin = PINS[name];
         const version = versions[name];
         const line = pin.lines.find((l) => l.line === minorOf(version));
         if (!line) {
             const known = pin.lines.map((l) => l.line).join(", ");
-            problems.push(`${pin.component} ${version}: unknown line ${minorOf(version)} (known: ${known}); its Kubernetes support cannot be checked`);
+            problems.push({ pin: name, message: `${pin.component} ${version}: unknown line ${minorOf(version)} (known: ${known}); its Kubernetes support cannot be checked` });
         } else if (!inRange(kube, line.kubernetes)) {
-            problems.push(`${pin.component} ${version} supports Kubernetes ${line.kubernetes[0]}–${line.kubernetes[1]}, but k3s ${versions.k3s} is Kubernetes ${kube} (${line.source})`);
+            problems.push({ pin: name, message: `${pin.component} ${version} supports Kubernetes ${line.kubernetes[0]}–${line.kubernetes[1]}, but k3s ${versions.k3s} is Kubernetes ${kube} (${line.source})` });
         }
     }
     return problems;

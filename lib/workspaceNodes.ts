@@ -49,3 +49,14 @@ export interface ClusterNode {
     readonly privateIp: string;
     readonly role: NodeRole;
 }
+
+/**
+ * Whether the server's group admits node traffic from the subnet: while workspace nodes are
+ * configured, and in the run after the last deployment still had some. Pulumi applies updates
+ * before it deletes what left the program, so closing the ports in the run that removes the last
+ * agents would cut them off before their drain (no backup of their workspaces); the next run
+ * closes them.
+ */
+export function nodeTrafficOpen(workspaceNodes: number, previousNodes: readonly ClusterNode[] | undefined): boolean {
+    return workspaceNodes > 0 || (previousNodes ?? []).some((n) => n.role === "workspace");
+}

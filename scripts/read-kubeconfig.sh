@@ -8,7 +8,12 @@
 #   GT_K3S_PUBLIC_HOST          required: public IP or DNS name of the VM (IPv6 without brackets)
 #   KUBECONFIG_WAIT_SECONDS  bound for waiting for the file; default 120
 #   POLL_INTERVAL_SECONDS    pause between checks; default 2
+#   RENEW_WITHIN_DAYS           when the file's client certificate expires within this many days,
+#                            restart k3s first (k3s renews its certificates that expire within 90
+#                            days when it starts, and rewrites the file) and wait for the renewed
+#                            file; default 0 (never)
 #   GT_ROOT                  prefix for every absolute path read (tests); default ""
+# Needs: openssl and base64 (with RENEW_WITHIN_DAYS > 0), systemctl (to restart k3s).
 # Stdin: not read.
 # Exit codes: 0 printed; 1 file missing after the wait, or it has no 127.0.0.1:6443 server line;
 #   2 invalid parameter.
@@ -20,6 +25,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 GT_ROOT="${GT_ROOT:-}"
 KUBECONFIG_WAIT_SECONDS="${KUBECONFIG_WAIT_SECONDS:-120}"
 POLL_INTERVAL_SECONDS="${POLL_INTERVAL_SECONDS:-2}"
+RENEW_WITHIN_DAYS="${RENEW_WITHIN_DAYS:-0}"
 
 host="${GT_K3S_PUBLIC_HOST:-}"
 [[ -n "$host" ]] || die 2 "GT_K3S_PUBLIC_HOST is not set (the VM's public IP or DNS name)"
@@ -29,6 +35,7 @@ elif ! [[ "$host" =~ ^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$ ]]; then
   die 2 "GT_K3S_PUBLIC_HOST '$host' is not an IP address or DNS name"
 fi
 require_whole_numbers --of seconds KUBECONFIG_WAIT_SECONDS POLL_INTERVAL_SECONDS
+require_whole_numbers --of days RENEW_WITHIN_DAYS
 
 file="$GT_ROOT/etc/rancher/k3s/k3s.yaml"
 deadline=$((SECONDS + KUBECONFIG_WAIT_SECONDS))
@@ -38,6 +45,26 @@ until [[ -s "$file" ]] && grep -q '^[[:space:]]*server:' "$file"; do
   fi
   sleep "$POLL_INTERVAL_SECONDS"
 done
+
+# True when the file's client certificate is still valid RENEW_WITHIN_DAYS from now.
+client_certificate_lasts() {
+  local data
+  data="$(awk '/^[[:space:]]*client-certificate-data:/ { print $2; exit }' "$file")"
+  [[ -n "$data" ]] && printf '%s' "$data" | base64 -d 2>/dev/null |
+    openssl x509 -noout -checkend "$((RENEW_WITHIN_DAYS * 86400))" >/dev/null 2>&1
+}
+
+if ((RENEW_WITHIN_DAYS > 0)) && ! client_certificate_lasts; then
+  log "the kubeconfig's client certificate expires within ${RENEW_WITHIN_DAYS} days: restarting k3s to renew the cluster's certificates"
+  systemctl restart k3s || die 1 "could not restart k3s to renew its certificates; look at 'systemctl status k3s'"
+  until client_certificate_lasts; do
+    if ((SECONDS >= deadline)); then
+      die 1 "$file still holds a client certificate expiring within ${RENEW_WITHIN_DAYS} days after restarting k3s; run 'k3s certificate rotate' with k3s stopped (https://docs.k3s.io/cli/certificate)"
+    fi
+    sleep "$POLL_INTERVAL_SECONDS"
+  done
+  log "certificates renewed"
+fi
 
 # Rewrite into a variable first so that nothing reaches stdout unless the rewrite succeeded.
 out="$(awk -v host="$host" '

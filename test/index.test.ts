@@ -7,7 +7,7 @@ import { before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { assertRecordedAtLeast, byType, dependsOnTransitively, one, ProgramRun, runProgram, VALID_SECRETS } from "./support/program";
-import { valueOf } from "./support/mocks";
+import { RecordedResource, valueOf } from "./support/mocks";
 import { checkInvokeArgs, checkResourceInputs } from "./support/tencentcloudSchema";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -16,6 +16,10 @@ const PROVIDER_SCHEMA = JSON.parse(fs.readFileSync(path.join(__dirname, "fixture
 
 const INSTANCE = "tencentcloud:index/instance:Instance";
 const RECORD = "tencentcloud:index/dnspodRecord:DnspodRecord";
+const EIP = "tencentcloud:index/eip:Eip";
+const EIP_ASSOCIATION = "tencentcloud:index/eipAssociation:EipAssociation";
+const SNAPSHOT_POLICY = "tencentcloud:index/cbsSnapshotPolicy:CbsSnapshotPolicy";
+const SNAPSHOT_ATTACHMENT = "tencentcloud:index/cbsSnapshotPolicyAttachment:CbsSnapshotPolicyAttachment";
 let run: ProgramRun;
 
 before(async () => {
@@ -53,6 +57,14 @@ describe("Tencent Cloud provider contract", () => {
         assert.ok(resources.length >= 8, `only ${resources.length} tencentcloud resources`);
         const problems = resources.flatMap((r) => checkResourceInputs(r.type, r.inputs).map((p) => `${r.name}: ${p}`));
         assert.deepEqual(problems, []);
+    });
+
+    it("the check covers the operations resources: EIP, its association, the snapshot policy and its attachment", () => {
+        const checked = new Set(run.resources.filter((r) => r.type.startsWith("tencentcloud:")).map((r) => r.type));
+        for (const t of [EIP, EIP_ASSOCIATION, SNAPSHOT_POLICY, SNAPSHOT_ATTACHMENT]) assert.ok(checked.has(t), `${t} not declared`);
+        assert.deepEqual(checkResourceInputs(SNAPSHOT_POLICY, { ...one(run, SNAPSHOT_POLICY).inputs, repeatHours: [24] }), [
+            'tencentcloud:index/cbsSnapshotPolicy:CbsSnapshotPolicy input "repeatHours"[0]: 24 is outside 0..23',
+        ]);
     });
 
     it("every data source call matches the provider schema", () => {
@@ -95,13 +107,16 @@ describe("the one Tencent Cloud provider", () => {
 });
 
 describe("the VM", () => {
-    it("is a pay-as-you-go SA2.2XLARGE16 with a public IP, an SSD system disk and the key", () => {
+    it("is a pay-as-you-go SA2.2XLARGE16, running, without a public IP of its own, with an SSD system disk and the key", () => {
         const vm = one(run, INSTANCE);
         assert.equal(vm.inputs.instanceType, "SA2.2XLARGE16");
         assert.equal(vm.inputs.instanceChargeType, "POSTPAID_BY_HOUR");
         assert.equal(vm.inputs.availabilityZone, "ap-singapore-1");
-        assert.equal(vm.inputs.allocatePublicIp, true);
-        assert.equal(vm.inputs.internetMaxBandwidthOut, 100);
+        assert.equal(vm.inputs.allocatePublicIp, false);
+        assert.equal(vm.inputs.internetMaxBandwidthOut, undefined);
+        assert.equal(vm.inputs.internetChargeType, undefined);
+        assert.equal(vm.inputs.runningFlag, true);
+        assert.equal(vm.inputs.stoppedMode, "STOP_CHARGING");
         assert.equal(vm.inputs.systemDiskType, "CLOUD_SSD");
         assert.equal(vm.inputs.systemDiskSize, 200);
         assert.deepEqual(vm.inputs.keyIds, [one(run, "tencentcloud:index/keyPair:KeyPair").name + "-id"]);
@@ -134,6 +149,90 @@ describe("the VM", () => {
     });
 });
 
+describe("the stable address", () => {
+    it("is an EIP billed by traffic with the configured bandwidth, bound to the VM", () => {
+        const eip = one(run, EIP);
+        assert.equal(eip.inputs.type, "EIP");
+        assert.equal(eip.inputs.internetChargeType, "TRAFFIC_POSTPAID_BY_HOUR");
+        assert.equal(eip.inputs.internetMaxBandwidthOut, 100);
+        const association = one(run, EIP_ASSOCIATION);
+        assert.equal(association.inputs.eipId, `${eip.name}-id`);
+        assert.equal(association.inputs.instanceId, `${one(run, INSTANCE).name}-id`);
+    });
+
+    it("is what SSH, the outputs and the kubeconfig use, once bound", async () => {
+        const association = one(run, EIP_ASSOCIATION);
+        for (const c of byType(run, "command:remote:Command")) {
+            assert.equal(c.inputs.connection.host, "43.156.0.10", `${c.name} connects elsewhere`);
+            assert.ok(dependsOnTransitively(run, c, association), `${c.name} does not wait for the EIP to be bound`);
+        }
+        assert.equal(await valueOf(run.exports.sshCommand as pulumi.Output<string>), "ssh -i gitpod-tencent.pem ubuntu@43.156.0.10");
+        const kubeconfigRead = one(run, "command:remote:Command", "k3s-kubeconfig");
+        assert.ok(kubeconfigRead.inputs.create.includes(`export GT_K3S_PUBLIC_HOST='\\''43.156.0.10'\\''`), "the kubeconfig is not pointed at the EIP");
+    });
+});
+
+describe("backups", () => {
+    it("a daily snapshot policy at 03:00 kept 7 days, attached to the VM's system disk", () => {
+        const policy = one(run, SNAPSHOT_POLICY);
+        assert.deepEqual(policy.inputs.repeatWeekdays, [0, 1, 2, 3, 4, 5, 6]);
+        assert.deepEqual(policy.inputs.repeatHours, [3]);
+        assert.equal(policy.inputs.retentionDays, 7);
+        assert.equal(policy.inputs.snapshotPolicyName, "gitpod-dev-server");
+        const attachment = one(run, SNAPSHOT_ATTACHMENT);
+        assert.equal(attachment.inputs.storageId, `disk-${one(run, INSTANCE).name}`);
+        assert.equal(attachment.inputs.snapshotPolicyId, `${policy.name}-id`);
+    });
+});
+
+describe("pulumi destroy", () => {
+    /** Every Tencent Cloud type the program can create that bills or holds billed data. */
+    const BILLABLE = [
+        INSTANCE,
+        EIP,
+        EIP_ASSOCIATION,
+        SNAPSHOT_POLICY,
+        SNAPSHOT_ATTACHMENT,
+        "tencentcloud:index/keyPair:KeyPair",
+        "tencentcloud:index/securityGroup:SecurityGroup",
+        "tencentcloud:index/securityGroupRuleSet:SecurityGroupRuleSet",
+        "tencentcloud:index/subnet:Subnet",
+        "tencentcloud:index/vpc:Vpc",
+        RECORD,
+    ];
+
+    it("the list above is every Tencent Cloud type the program declares", () => {
+        const declared = [...new Set(run.resources.filter((r) => r.type.startsWith("tencentcloud:index/")).map((r) => r.type))].sort();
+        assert.deepEqual(declared, [...BILLABLE].sort());
+    });
+
+    it("removes every one of them: none is protected, retained on delete or kept by ignoreChanges on deletion", () => {
+        for (const r of run.resources.filter((x) => BILLABLE.includes(x.type))) {
+            assert.equal(r.protect, false, `${r.type} ${r.name} is protected`);
+            assert.equal(r.retainOnDelete, false, `${r.type} ${r.name} is retained on delete`);
+        }
+        // The VM itself is deleted for good, not moved to the recycle bin by a prepaid setting.
+        assert.equal(one(run, INSTANCE).inputs.instanceChargeType, "POSTPAID_BY_HOUR");
+        assert.notEqual(one(run, INSTANCE).inputs.disableApiTermination, true);
+    });
+
+    it("no resource at all is protected or retained", () => {
+        assert.deepEqual(run.resources.filter((r) => r.protect || r.retainOnDelete).map((r) => r.name), []);
+    });
+
+    it("what lives on the VM goes with it: no one-by-one deletes of in-cluster objects or steps (deletedWith the VM)", () => {
+        const vm = one(run, INSTANCE);
+        const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
+        // The engine gives a resource its parent's deletedWith when it has none of its own.
+        const deletedWith = (r: RecordedResource | undefined): string => (r === undefined ? "" : r.deletedWith || deletedWith(byUrn.get(r.parent)));
+        const onVm = run.resources.filter((r) => r.custom && (r.type.startsWith("kubernetes:") || r.type.startsWith("command:remote:") || r.type === "pulumi:providers:kubernetes"));
+        assert.ok(onVm.length >= 15, `only ${onVm.length}`);
+        assert.deepEqual(onVm.filter((r) => deletedWith(r) !== vm.urn).map((r) => r.name), []);
+        // Cloud resources are deleted for real.
+        assert.deepEqual(run.resources.filter((r) => BILLABLE.includes(r.type) && deletedWith(r) !== "").map((r) => r.name), []);
+    });
+});
+
 describe("DNS", () => {
     it("has @, * and *.ws records for the domain below its zone, pointing at the VM", () => {
         const records = byType(run, RECORD);
@@ -146,9 +245,9 @@ describe("DNS", () => {
         }
     });
 
-    it("waits on nothing but the VM's IP", () => {
-        const vm = one(run, INSTANCE);
-        for (const r of byType(run, RECORD)) assert.deepEqual(r.dependencies, [vm.urn]);
+    it("waits on nothing but the EIP being bound to the VM", () => {
+        const bound = [one(run, EIP).urn, one(run, EIP_ASSOCIATION).urn].sort();
+        for (const r of byType(run, RECORD)) assert.deepEqual([...r.dependencies].sort(), bound);
     });
 });
 

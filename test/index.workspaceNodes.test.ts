@@ -1,12 +1,10 @@
 /**
  * The whole program with `workspaceNodes: 2`, compared with the records of the same program
- * with the key unset (the default: one VM) and set to 0 (after a scale-down), each recorded in a
- * process of its own (test/support/recordProgram.ts).
+ * with the default 0, with an explicit 0, with 0 right after a scale-down (the last deployment
+ * still listed workspace nodes), and paused.
  */
 import { before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { RecordedResource } from "./support/mocks";
 import { byType, defaultOutputs, dependsOnTransitively, one, ProgramRun, runProgram } from "./support/program";
@@ -18,33 +16,26 @@ const RULE_SET = "tencentcloud:index/securityGroupRuleSet:SecurityGroupRuleSet";
 const COMMAND = "command:remote:Command";
 const TOKEN = "mock-random-password-0123456789";
 
-/** Server 10.0.1.10 (public 43.156.0.10); workspace node n: 10.0.1.2n. */
+/** Server 10.0.1.10 (EIP 43.156.0.10); workspace node n: 10.0.1.2n. */
 const PRIVATE_IPS: Record<string, string> = { "gitpod-server-vm": "10.0.1.10", "workspace-ws-1-vm": "10.0.1.21", "workspace-ws-2-vm": "10.0.1.22" };
+const outputs = (type: string, name: string, inputs: Record<string, unknown>) =>
+    type === INSTANCE ? { ...defaultOutputs(type, name, inputs), privateIp: PRIVATE_IPS[name] } : defaultOutputs(type, name, inputs);
+const TWO = { workspaceNodes: 2, workspaceInstanceType: "SA2.2XLARGE16", workspaceDiskSize: 300 };
 
 let run: ProgramRun;
 let unset: RecordedResource[];
 let zero: RecordedResource[];
-
-/** The record of index.ts with `plain` config, from a process of its own. */
-function recordIn(plain: Record<string, string>): RecordedResource[] {
-    const r = spawnSync(process.execPath, ["--import", "tsx", path.join(__dirname, "support/recordProgram.ts"), JSON.stringify(plain)], {
-        encoding: "utf8",
-        maxBuffer: 64 * 1024 * 1024,
-    });
-    assert.equal(r.status, 0, r.stderr);
-    const out = JSON.parse(r.stdout) as { resources: RecordedResource[]; error?: string };
-    assert.equal(out.error, undefined);
-    return out.resources;
-}
+let scaledDown: RecordedResource[];
+let paused: RecordedResource[];
 
 before(async () => {
-    unset = recordIn({});
-    zero = recordIn({ workspaceNodes: "0" });
-    run = await runProgram({
-        plain: { workspaceNodes: "2", workspaceInstanceType: "SA2.2XLARGE16", workspaceDiskSize: 300 },
-        outputs: (type, name, inputs) =>
-            type === INSTANCE ? { publicIp: name === "gitpod-server-vm" ? "43.156.0.10" : "", privateIp: PRIVATE_IPS[name] } : defaultOutputs(type, name, inputs),
-    });
+    unset = (await runProgram({ outputs })).resources;
+    zero = (await runProgram({ plain: { workspaceNodes: 0 }, outputs })).resources;
+    paused = (await runProgram({ plain: { ...TWO, running: false }, outputs })).resources;
+    run = await runProgram({ plain: TWO, outputs });
+    // The next `up` after `workspaceNodes: 0`: the last deployment's `nodes` output still lists them.
+    const previousNodes = await valueOf(run.exports.nodes as pulumi.Output<unknown>);
+    scaledDown = (await runProgram({ plain: { workspaceNodes: 0 }, outputs, previous: { nodes: previousNodes } })).resources;
 });
 
 const cmd = (suffix: string) => one(run, COMMAND, suffix);
@@ -173,10 +164,26 @@ describe("the records compared", () => {
         assert.ok(!unset.some((r) => r.type === "gitpod-tencent:cluster:WorkspaceNodes" || r.type === INSTANCE && r.name !== "gitpod-server-vm"));
     });
 
-    it("0 after a scale-down is the default's record, with the node ports kept inside the subnet", () => {
-        const d = diff(unset, zero);
-        assert.deepEqual(d, { changed: ["gitpod-rules"], added: [], removed: [] });
-        const server = zero.find((r) => r.name === "k3s-install")!.inputs.create as string;
+    it("an explicit 0 declares exactly the default's record", () => {
+        assert.deepEqual(diff(unset, zero), { changed: [], added: [], removed: [] });
+    });
+
+    it("0 right after a scale-down keeps the node ports for that run (the agents are drained after the updates), nothing else", () => {
+        assert.deepEqual(diff(unset, scaledDown), { changed: ["gitpod-rules"], added: [], removed: [] });
+        const rules = scaledDown.find((r) => r.name === "gitpod-rules")!.inputs.ingresses as { action: string; protocol: string; port: string; cidrBlock: string }[];
+        assert.deepEqual(
+            rules.filter((r) => r.cidrBlock === "10.0.1.0/24").map((r) => `${r.protocol} ${r.port}`),
+            ["TCP 6443", "TCP 10250", "UDP 4789", "TCP 5473"],
+        );
+        const server = scaledDown.find((r) => r.name === "k3s-install")!.inputs.create as string;
         assert.ok(server.includes("gitpod.io/workload_workspace_regular=true"), "a single node carries every label again");
+    });
+
+    it("paused, the agents stop too and no remote step changes (nothing reaches a VM)", () => {
+        const agents = paused.filter((r) => r.type === INSTANCE && r.name.startsWith("workspace"));
+        assert.equal(agents.length, 2);
+        for (const a of agents) assert.deepEqual([a.inputs.runningFlag, a.inputs.stoppedMode], [false, "STOP_CHARGING"]);
+        const commands = (rs: readonly RecordedResource[]) => Object.fromEntries(rs.filter((r) => r.type === COMMAND).map((r) => [r.urn, r.inputs]));
+        assert.deepEqual(commands(paused), commands(run.resources));
     });
 });

@@ -12,7 +12,7 @@
 import { parse } from "yaml";
 import { checkImage, ImageCheck } from "../lib/registryClient";
 import { ChartRef, PINS } from "../lib/versions";
-import type { CheckResult } from "./doctorChecks";
+import type { CheckResult } from "./report";
 
 /** Every chart the program installs, from the pinned version set. */
 export function pinnedCharts(): ChartRef[] {

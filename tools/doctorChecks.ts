@@ -3,227 +3,23 @@
  * the environment, the clock) as parameters, so each is tested with fakes. `runDoctor` runs
  * them in order; tools/doctor.ts wires the real dependencies.
  *
- * Secrets (API keys) are read into memory for the DNSPod call and never written to a result.
+ * Secrets (API keys) are read into memory for the API calls and never written to a result.
+ * The Tencent Cloud checks (key, DNSPod zone, instance type and price) are in cloudChecks.ts.
  */
 import { parse } from "yaml";
+import { CLOUD_KEYS } from "../lib/config/cloud";
 import { GITPOD_APP_VERSION, gitpodImages, imageCondition } from "../lib/gitpodImages";
 import { parseImageRef } from "../lib/imageRef";
 import { DEFAULT_REGISTRY_MIRRORS, manifestCandidates, RegistryMirrors, validateRegistryMirrors } from "../lib/registries";
 import { checkImages, CheckImagesOptions, ImageCheck } from "../lib/registryClient";
-import { describeDnspodDomain, TcCredentials } from "./tencentCloudApi";
+import { Env, Exec } from "./cli";
+import { ApiTarget, checkCloudCredentials, checkDnsZone, checkInstancePrice } from "./cloudChecks";
+import { checkPulumiCli, checkPulumiLogin, checkStack, ConfigValue, pulumiConfigGet } from "./pulumiCli";
 import { checkChartsDownloadable } from "./chartChecks";
+import { CheckResult, collector, describeError, exitCodeOf, fail, firstLine, pass, warn } from "./report";
+import { TcCredentials } from "./tencentCloud";
 import { gitpodModeChecks, imagesForMode } from "./doctorGitpodMode";
-
-export type Level = "PASS" | "FAIL" | "WARN";
-
-export interface CheckResult {
-    readonly name: string;
-    readonly level: Level;
-    readonly message: string;
-    /** Extra lines (e.g. one per missing image). */
-    readonly details?: readonly string[];
-    /** What to do, on FAIL or WARN. */
-    readonly fix?: string;
-}
-
-export interface ExecResult {
-    readonly code: number | null;
-    readonly stdout: string;
-    readonly stderr: string;
-    /** The program is not installed (ENOENT). */
-    readonly notFound?: boolean;
-}
-
-export type Exec = (cmd: string, args: readonly string[]) => Promise<ExecResult>;
-export type Env = Readonly<Record<string, string | undefined>>;
-
-const pass = (name: string, message: string, details?: string[]): CheckResult => ({ name, level: "PASS", message, details });
-const fail = (name: string, message: string, fix: string, details?: string[]): CheckResult => ({ name, level: "FAIL", message, fix, details });
-const warn = (name: string, message: string, fix?: string, details?: string[]): CheckResult => ({ name, level: "WARN", message, fix, details });
-
-function firstLine(s: string): string {
-    return s.trim().split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
-}
-
-function describeError(e: unknown): string {
-    const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-    if (err?.name === "TimeoutError") return "timed out";
-    return err?.cause?.code ?? err?.cause?.message ?? err?.message ?? String(e);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Pulumi
-
-export const PULUMI_INSTALL_FIX = "install the Pulumi CLI: curl -fsSL https://get.pulumi.com | sh (https://www.pulumi.com/docs/install/), then open a new shell";
-
-export async function checkPulumiCli(exec: Exec): Promise<CheckResult> {
-    const name = "pulumi CLI";
-    const r = await exec("pulumi", ["version"]);
-    if (r.notFound) return fail(name, "`pulumi` is not on PATH", PULUMI_INSTALL_FIX);
-    if (r.code !== 0) return fail(name, `\`pulumi version\` failed: ${firstLine(r.stderr) || `exit ${r.code}`}`, PULUMI_INSTALL_FIX);
-    return pass(name, firstLine(r.stdout));
-}
-
-export async function checkPulumiLogin(exec: Exec): Promise<CheckResult> {
-    const name = "pulumi login";
-    const r = await exec("pulumi", ["whoami"]);
-    if (r.notFound) return warn(name, "not checked: no Pulumi CLI");
-    if (r.code !== 0) {
-        return fail(name, `not logged in: ${firstLine(r.stderr) || `exit ${r.code}`}`, "run `pulumi login` (Pulumi Cloud) or `pulumi login --local` (state in ~/.pulumi)");
-    }
-    return pass(name, `logged in as ${firstLine(r.stdout)}`);
-}
-
-/** `--stack <name>` when the user chose one, else nothing (the selected stack). */
-function stackArgs(stack: string | undefined): string[] {
-    return stack ? ["--stack", stack] : [];
-}
-
-export async function checkStack(exec: Exec, stack?: string): Promise<CheckResult & { stack?: string }> {
-    const name = "pulumi stack";
-    const r = await exec("pulumi", ["stack", "--show-name", ...stackArgs(stack)]);
-    if (r.notFound) return warn(name, "not checked: no Pulumi CLI");
-    if (r.code !== 0 || firstLine(r.stdout) === "") {
-        return fail(
-            name,
-            stack ? `stack ${stack} not found: ${firstLine(r.stderr)}` : `no stack selected: ${firstLine(r.stderr) || "none"}`,
-            "run `pulumi stack select <name>` (or `pulumi stack init <name>`) in the project directory, or pass --stack <name>",
-        );
-    }
-    const selected = firstLine(r.stdout);
-    return { ...pass(name, selected), stack: selected };
-}
-
-export type ConfigValue = { readonly kind: "set"; readonly value: string } | { readonly kind: "unset" } | { readonly kind: "error"; readonly message: string };
-
-/** `pulumi config get <key>`: set, unset ("not found"), or unreadable (e.g. no passphrase). */
-export async function pulumiConfigGet(exec: Exec, key: string, stack?: string): Promise<ConfigValue> {
-    const r = await exec("pulumi", ["config", "get", key, ...stackArgs(stack)]);
-    if (r.code === 0) return { kind: "set", value: r.stdout.replace(/\r?\n$/, "") };
-    if (/not found/i.test(r.stderr)) return { kind: "unset" };
-    return { kind: "error", message: r.notFound ? "no Pulumi CLI" : firstLine(r.stderr) || `exit ${r.code}` };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Tencent Cloud credentials
-
-export interface CredentialSource {
-    readonly credentials?: TcCredentials;
-    /** Where they came from, never their value. */
-    readonly source?: string;
-}
-
-/**
- * The provider's API key: `tencentcloud:secretId`/`secretKey` from the stack config when set
- * (the provider prefers its config), else TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY.
- */
-export function checkCloudCredentials(
-    env: Env,
-    config: { secretId: ConfigValue; secretKey: ConfigValue; securityToken?: ConfigValue },
-): CheckResult & CredentialSource {
-    const name = "Tencent Cloud key";
-    const fix =
-        "export TENCENTCLOUD_SECRET_ID=… TENCENTCLOUD_SECRET_KEY=…, or `pulumi config set tencentcloud:secretId …` and `pulumi config set --secret tencentcloud:secretKey …` (a CAM key with CVM, VPC and DNSPod access)";
-    const unreadable = [config.secretId, config.secretKey].find((v): v is { kind: "error"; message: string } => v.kind === "error");
-    if (unreadable) {
-        return warn(name, `the stack's tencentcloud:secret* config could not be read: ${unreadable.message}`, "set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) for this stack and run the doctor again");
-    }
-    const id = config.secretId.kind === "set" ? config.secretId.value : undefined;
-    const key = config.secretKey.kind === "set" ? config.secretKey.value : undefined;
-    const token = config.securityToken?.kind === "set" ? config.securityToken.value : undefined;
-    if (id && key) {
-        return { ...pass(name, "set in the stack config (tencentcloud:secretId, tencentcloud:secretKey)"), credentials: { secretId: id, secretKey: key, token }, source: "stack config" };
-    }
-    if (id || key) return fail(name, `only tencentcloud:${id ? "secretId" : "secretKey"} is set in the stack config`, fix);
-    const envId = env.TENCENTCLOUD_SECRET_ID?.trim();
-    const envKey = env.TENCENTCLOUD_SECRET_KEY?.trim();
-    if (envId && envKey) {
-        return {
-            ...pass(name, "set in the environment (TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY)"),
-            credentials: { secretId: envId, secretKey: envKey, token: env.TENCENTCLOUD_SECURITY_TOKEN?.trim() || undefined },
-            source: "environment",
-        };
-    }
-    if (envId || envKey) return fail(name, `only ${envId ? "TENCENTCLOUD_SECRET_ID" : "TENCENTCLOUD_SECRET_KEY"} is set`, fix);
-    return fail(name, "no Tencent Cloud API key in the stack config or the environment", fix);
-}
-
-// ---------------------------------------------------------------------------------------------
-// DNSPod
-
-/** The zone a domain belongs to when none is configured: its last two labels (as lib/config/cloud.ts). */
-export function defaultZoneOf(domain: string): string {
-    return domain.split(".").slice(-2).join(".");
-}
-
-export interface DnsZoneInput {
-    readonly name?: string;
-    readonly domain: ConfigValue;
-    readonly dnsZone: ConfigValue;
-    readonly credentials?: TcCredentials;
-    /** Which key is used, for the message ("the provider key"). */
-    readonly keyLabel: string;
-    readonly fetch?: typeof fetch;
-    readonly endpoint?: string;
-    readonly now?: () => Date;
-    readonly timeoutMs?: number;
-}
-
-export async function checkDnsZone(input: DnsZoneInput): Promise<CheckResult> {
-    const name = input.name ?? "DNSPod zone";
-    if (input.domain.kind === "error") return warn(name, `not checked: the stack config is unreadable (${input.domain.message})`);
-    if (input.domain.kind !== "set" || input.domain.value.trim() === "") {
-        return fail(name, "gitpod-tencent:domain is not set", "run `pulumi config set domain gitpod.example.com`");
-    }
-    const domain = input.domain.value.trim().toLowerCase();
-    const zone = input.dnsZone.kind === "set" && input.dnsZone.value.trim() !== "" ? input.dnsZone.value.trim().toLowerCase() : defaultZoneOf(domain);
-    if (domain !== zone && !domain.endsWith(`.${zone}`)) {
-        return fail(name, `domain ${domain} is not inside zone ${zone}`, "set dnsZone to the DNSPod zone that contains the domain: `pulumi config set dnsZone example.com`");
-    }
-    if (!input.credentials) return warn(name, `not checked (${zone}): no ${input.keyLabel}`);
-    let res;
-    try {
-        res = await describeDnspodDomain(zone, {
-            credentials: input.credentials,
-            fetch: input.fetch,
-            endpoint: input.endpoint,
-            now: input.now,
-            timeoutMs: input.timeoutMs,
-        });
-    } catch (e) {
-        return fail(name, `DNSPod API unreachable: ${describeError(e)}`, "check outbound HTTPS to dnspod.tencentcloudapi.com (proxy, firewall)");
-    }
-    if (res.Error) {
-        const code = res.Error.Code;
-        const said = `${code}: ${res.Error.Message}`;
-        if (code === "AuthFailure.SignatureExpire") return fail(name, `the API rejected the request's time (${said})`, "sync this machine's clock (NTP): Tencent Cloud allows 5 minutes of skew");
-        if (code === "AuthFailure.UnauthorizedOperation" || code.startsWith("UnauthorizedOperation")) {
-            return fail(name, `${input.keyLabel} may not read DNSPod (${said})`, "grant the key's CAM user DNSPod access (e.g. policy QcloudDNSPodFullAccess)");
-        }
-        if (code.startsWith("AuthFailure")) return fail(name, `${input.keyLabel} was rejected (${said})`, "check the SecretId/SecretKey pair in the CAM console (API keys); it may be disabled or mistyped");
-        return fail(
-            name,
-            `zone ${zone} not found with ${input.keyLabel} (${said})`,
-            `add ${zone} to DNSPod in this Tencent Cloud account (https://console.cloud.tencent.com/cns), or set dnsZone to a zone it holds`,
-        );
-    }
-    const info = res.DomainInfo;
-    if (!info) return fail(name, `DescribeDomain for ${zone} returned no DomainInfo`, "retry; if it persists, check the zone in the DNSPod console");
-    const status = (info.Status ?? "").toUpperCase();
-    if (status !== "" && status !== "ENABLE") {
-        return fail(name, `zone ${zone} is in DNSPod but its status is ${info.Status}`, "enable the zone in the DNSPod console (paused or locked zones do not resolve)");
-    }
-    if (info.DnsStatus === "dnserror") {
-        const expected = (info.DnspodNsList ?? []).join(", ") || "DNSPod's";
-        const actual = (info.ActualNsList ?? []).join(", ") || "unknown";
-        return warn(
-            name,
-            `zone ${zone} found, but the registrar does not delegate it to DNSPod (nameservers: ${actual})`,
-            `set the zone's nameservers at the registrar to ${expected}; until then the A records and Let's Encrypt DNS-01 will not work`,
-        );
-    }
-    return pass(name, `zone ${zone} found (${domain})`);
-}
+import { checkKubeconfigExpiry } from "./doctorKubeconfig";
 
 // ---------------------------------------------------------------------------------------------
 // KOTS licence
@@ -413,28 +209,89 @@ export async function checkImagesResolvable(input: ImagesInput = {}): Promise<Ch
 }
 
 // ---------------------------------------------------------------------------------------------
-// Running and printing
+// Running
 
-export interface DoctorDeps {
+export interface DoctorDeps extends ApiTarget {
     readonly exec: Exec;
     readonly env: Env;
     readonly fetch?: typeof fetch;
     readonly now?: () => Date;
     readonly stack?: string;
     readonly licence?: LicenceInfo;
-    readonly dnspodEndpoint?: string;
     readonly imageOptions?: CheckImagesOptions;
     readonly checkImagesFn?: ImagesInput["check"];
     /** Called with each result as soon as it is known (printing progress). */
     readonly onResult?: (r: CheckResult) => void;
 }
 
+/** The stack config keys the doctor reads (`pulumi config get`, secrets decrypted). */
+const CONFIG_KEYS = [
+    "domain", "dnsZone", "region", "zone", "instanceType", "kotsVersion", "registryMirrors", "gitpodInstaller",
+    "tencentcloud:secretId", "tencentcloud:secretKey", "tencentcloud:securityToken", "dnspodSecretId", "dnspodSecretKey",
+] as const;
+export type DoctorConfigKey = (typeof CONFIG_KEYS)[number];
+
+/** What the independent (network) checks get: the stack config read once, the key found, the deps. */
+export interface DoctorContext {
+    readonly deps: DoctorDeps;
+    readonly config: Readonly<Record<DoctorConfigKey, ConfigValue>>;
+    /** The provider's key, if found. */
+    readonly credentials?: TcCredentials;
+    readonly mirrors: RegistryMirrors;
+}
+
+const valueOr = (v: ConfigValue, fallback: string): string => (v.kind === "set" && v.value.trim() !== "" ? v.value.trim() : fallback);
+
+/** The region and zone `pulumi up` uses: the `region` key (as lib/config.ts), zone `<region>-1` by default. */
+function placement(ctx: DoctorContext): { region: string; zone: string } {
+    const region = valueOr(ctx.config.region, CLOUD_KEYS.defaults.region);
+    return { region, zone: valueOr(ctx.config.zone, `${region}-1`) };
+}
+
+function dnspodKeyCheck(ctx: DoctorContext): Promise<CheckResult> {
+    const { dnspodSecretId: id, dnspodSecretKey: key } = ctx.config;
+    if (id.kind !== "set" || key.kind !== "set") {
+        return Promise.resolve(
+            warn("DNS-01 key", "dnspodSecretId/dnspodSecretKey not readable from the stack config: not checked", "`pulumi config set --secret dnspodSecretId …` and `… dnspodSecretKey …` (a key allowed to edit DNSPod records)"),
+        );
+    }
+    const { domain, dnsZone } = ctx.config;
+    return checkDnsZone({ ...ctx.deps, name: "DNS-01 key", domain, dnsZone, credentials: { secretId: id.value, secretKey: key.value }, keyLabel: "dnspodSecretId/dnspodSecretKey" });
+}
+
+const kotsVersionOf = (ctx: DoctorContext): string | undefined =>
+    ctx.config.kotsVersion.kind === "set" && ctx.config.kotsVersion.value !== "" ? ctx.config.kotsVersion.value : undefined;
+
+/** One or more result lines, computed from the context alone. */
+export type DoctorCheck = (ctx: DoctorContext) => Promise<CheckResult> | readonly Promise<CheckResult>[];
+
+/**
+ * The checks that need only the context, run together and reported in this order. A new check
+ * is one line here (its code in its own file).
+ */
+export const INDEPENDENT_CHECKS: readonly DoctorCheck[] = [
+    (ctx) => checkDnsZone({ ...ctx.deps, domain: ctx.config.domain, dnsZone: ctx.config.dnsZone, credentials: ctx.credentials, keyLabel: "the Tencent Cloud key" }),
+    dnspodKeyCheck,
+    (ctx) => checkInstancePrice({ ...ctx.deps, ...placement(ctx), instanceType: valueOr(ctx.config.instanceType, CLOUD_KEYS.defaults.instanceType), credentials: ctx.credentials }),
+    // The licence (as the install mode sees it), the mode's verdict, the installer image.
+    (ctx) =>
+        gitpodModeChecks({
+            mode: ctx.config.gitpodInstaller,
+            licence: checkLicence(ctx.deps.licence ?? COMMUNITY_LICENCE, { fetch: ctx.deps.fetch, now: ctx.deps.now }),
+            images: { check: ctx.deps.checkImagesFn, options: { fetch: ctx.deps.fetch, timeoutMs: 8_000, ...ctx.deps.imageOptions, candidatesFor: mirrorCandidates(ctx.mirrors) } },
+        }),
+    (ctx) =>
+        checkImagesResolvable({
+            images: imagesForMode(ctx.config.gitpodInstaller, kotsVersionOf(ctx)),
+            kotsVersion: kotsVersionOf(ctx),
+            check: ctx.deps.checkImagesFn,
+            options: { fetch: ctx.deps.fetch, concurrency: 16, deadlineMs: 45_000, timeoutMs: 8_000, ...ctx.deps.imageOptions, candidatesFor: mirrorCandidates(ctx.mirrors) },
+        }),
+    (ctx) => checkChartsDownloadable({ fetch: ctx.deps.fetch }),
+];
+
 export async function runDoctor(deps: DoctorDeps): Promise<{ results: CheckResult[]; exitCode: number }> {
-    const results: CheckResult[] = [];
-    const add = (r: CheckResult): void => {
-        results.push(r);
-        deps.onResult?.(r);
-    };
+    const { results, add } = collector(deps.onResult);
     const cli = await checkPulumiCli(deps.exec);
     add(cli);
     const haveCli = cli.level === "PASS";
@@ -444,47 +301,24 @@ export async function runDoctor(deps: DoctorDeps): Promise<{ results: CheckResul
         const s = await checkStack(deps.exec, deps.stack);
         add(s);
         stack = s.stack;
+        if (stack) add(await checkKubeconfigExpiry(deps.exec, stack, deps.now?.() ?? new Date()));
     }
     const noConfig: ConfigValue = { kind: "error", message: haveCli ? "no stack" : "no Pulumi CLI" };
-    const get = (key: string): Promise<ConfigValue> => (stack ? pulumiConfigGet(deps.exec, key, stack) : Promise.resolve(noConfig));
-    const [domain, dnsZone, kotsVersion, registryMirrors, secretId, secretKey, securityToken, dnspodSecretId, dnspodSecretKey, gitpodInstaller] = await Promise.all(
-        ["domain", "dnsZone", "kotsVersion", "registryMirrors", "tencentcloud:secretId", "tencentcloud:secretKey", "tencentcloud:securityToken", "dnspodSecretId", "dnspodSecretKey", "gitpodInstaller"].map(get),
-    );
+    const values = await Promise.all(CONFIG_KEYS.map((key) => (stack ? pulumiConfigGet(deps.exec, key, stack) : Promise.resolve(noConfig))));
+    const config = Object.fromEntries(CONFIG_KEYS.map((key, i) => [key, values[i]])) as Record<DoctorConfigKey, ConfigValue>;
     // Without a stack there is no stack config: the key can still come from the environment.
     const orUnset = (v: ConfigValue): ConfigValue => (stack ? v : { kind: "unset" });
-    const creds = checkCloudCredentials(deps.env, { secretId: orUnset(secretId), secretKey: orUnset(secretKey), securityToken: orUnset(securityToken) });
+    const creds = checkCloudCredentials(deps.env, {
+        secretId: orUnset(config["tencentcloud:secretId"]),
+        secretKey: orUnset(config["tencentcloud:secretKey"]),
+        securityToken: orUnset(config["tencentcloud:securityToken"]),
+    });
     add({ name: creds.name, level: creds.level, message: creds.message, fix: creds.fix });
-
-    const mirrors = checkRegistryMirrors(registryMirrors);
+    const mirrors = checkRegistryMirrors(config.registryMirrors);
     if (mirrors.result) add(mirrors.result);
-    const dnsCommon = { domain, dnsZone, fetch: deps.fetch, endpoint: deps.dnspodEndpoint, now: deps.now };
-    const dnspodKey: TcCredentials | undefined =
-        dnspodSecretId.kind === "set" && dnspodSecretKey.kind === "set" ? { secretId: dnspodSecretId.value, secretKey: dnspodSecretKey.value } : undefined;
+    const ctx: DoctorContext = { deps, config, credentials: creds.credentials, mirrors: mirrors.mirrors };
     // The network checks are independent: run them together, report in a fixed order.
-    const pending: Promise<CheckResult>[] = [
-        checkDnsZone({ ...dnsCommon, credentials: creds.credentials, keyLabel: "the Tencent Cloud key" }),
-        dnspodKey
-            ? checkDnsZone({ ...dnsCommon, name: "DNS-01 key", credentials: dnspodKey, keyLabel: "dnspodSecretId/dnspodSecretKey" })
-            : Promise.resolve(
-                  warn("DNS-01 key", "dnspodSecretId/dnspodSecretKey not readable from the stack config: not checked", "`pulumi config set --secret dnspodSecretId …` and `… dnspodSecretKey …` (a key allowed to edit DNSPod records)"),
-              ),
-        ...gitpodModeChecks({ mode: gitpodInstaller, licence: checkLicence(deps.licence ?? COMMUNITY_LICENCE, { fetch: deps.fetch, now: deps.now }), images: { check: deps.checkImagesFn, options: { fetch: deps.fetch, timeoutMs: 8_000, ...deps.imageOptions, candidatesFor: mirrorCandidates(mirrors.mirrors) } } }),
-        checkImagesResolvable({
-            images: imagesForMode(gitpodInstaller, kotsVersion.kind === "set" ? kotsVersion.value : undefined),
-            kotsVersion: kotsVersion.kind === "set" ? kotsVersion.value : undefined,
-            check: deps.checkImagesFn,
-            options: { fetch: deps.fetch, concurrency: 16, deadlineMs: 45_000, timeoutMs: 8_000, ...deps.imageOptions, candidatesFor: mirrorCandidates(mirrors.mirrors) },
-        }),
-        checkChartsDownloadable({ fetch: deps.fetch }),
-    ];
+    const pending = INDEPENDENT_CHECKS.flatMap((check) => check(ctx));
     for (const p of pending) add(await p);
-    return { results, exitCode: results.some((r) => r.level === "FAIL") ? 1 : 0 };
-}
-
-/** `PASS  name  message`, then indented details and `fix:`. */
-export function formatResult(r: CheckResult): string[] {
-    const lines = [`${r.level.padEnd(4)}  ${r.name.padEnd(18)} ${r.message}`];
-    for (const d of r.details ?? []) lines.push(`      ${d}`);
-    if (r.fix && r.level !== "PASS") lines.push(`      fix: ${r.fix}`);
-    return lines;
+    return { results, exitCode: exitCodeOf(results) };
 }

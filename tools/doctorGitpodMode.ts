@@ -12,7 +12,8 @@ import type { GitpodInstaller } from "../lib/config";
 import { GITPOD_APP_VERSION, GITPOD_RELEASES, gitpodImages, installerModeImages } from "../lib/gitpodImages";
 import { normalizeImageRef } from "../lib/imageRef";
 import { checkImages, CheckImagesOptions, ImageCheck } from "../lib/registryClient";
-import type { CheckResult, ConfigValue } from "./doctorChecks";
+import type { ConfigValue } from "./pulumiCli";
+import type { CheckResult } from "./report";
 
 const MODES: readonly GitpodInstaller[] = ["kots", "installer"];
 

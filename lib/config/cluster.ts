@@ -45,6 +45,17 @@ export const CLUSTER_KEYS: StageKeys = {
     },
 };
 
+/**
+ * The key to name for a conflict of `pin` with k3s: the pin's own key when the user set it
+ * (their calicoVersion does not fit k3s), else k3sVersion (their k3s does not fit the pin, or the
+ * pin has no key). The defaults fit together (test/lib/versions.test.ts), so a conflict always
+ * involves a key the user set.
+ */
+function conflictKey(c: Checker, pin: PinName): string {
+    const own = Object.keys(VERSION_KEYS).find((key) => VERSION_KEYS[key] === pin);
+    return own !== undefined && c.given(own) !== undefined ? own : "k3sVersion";
+}
+
 function checkVersions(c: Checker): { versions: VersionSet; allowUnsupportedVersions: boolean } {
     const allowUnsupportedVersions = c.boolean("allowUnsupportedVersions");
     const versions: Record<string, string> = {};
@@ -61,8 +72,8 @@ function checkVersions(c: Checker): { versions: VersionSet; allowUnsupportedVers
         }
     }
     if (formatsOk && !allowUnsupportedVersions) {
-        for (const problem of checkVersionSet(versions as VersionSet)) {
-            c.problems.push(`${PROJECT}:versions: ${problem}; pick versions that fit together or set allowUnsupportedVersions: true`);
+        for (const conflict of checkVersionSet(versions as VersionSet)) {
+            c.problems.push(`${PROJECT}:${conflictKey(c, conflict.pin)}: ${conflict.message}; pick versions that fit together or set allowUnsupportedVersions: true`);
         }
     }
     return { versions: versions as VersionSet, allowUnsupportedVersions };

@@ -10,12 +10,6 @@ import { Checker, StageKeys } from "./checker";
 export interface WorkspaceNodesConfig {
     /** k3s agents for workspaces; 0 = one VM runs everything. */
     readonly workspaceNodes: number;
-    /**
-     * The server's group admits node traffic from the subnet: whenever `workspaceNodes` is set at
-     * all, 0 included. Pulumi applies updates before it deletes what left the program, so closing
-     * the ports in the run that removes the last agents would cut them off before their drain.
-     */
-    readonly workspaceNodeTraffic: boolean;
     readonly workspaceInstanceType: string;
     readonly workspaceDiskSize: number;
 }
@@ -45,7 +39,6 @@ export function checkWorkspaceNodes(c: Checker): WorkspaceNodesConfig {
     const room = subnetCapacity(DEFAULT_SUBNET_CIDR);
     return {
         workspaceNodes: c.integer("workspaceNodes", 0, room - 1, ` (subnet ${DEFAULT_SUBNET_CIDR} has room for ${room} VMs, the server included)`),
-        workspaceNodeTraffic: c.given("workspaceNodes") !== undefined,
         workspaceInstanceType: checkInstanceType(c),
         workspaceDiskSize: c.integer("workspaceDiskSize", 100, 2048, " GiB"),
     };

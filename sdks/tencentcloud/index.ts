@@ -6,6 +6,16 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "./utilities";
 
 // Export members:
+export { CbsSnapshotPolicyArgs, CbsSnapshotPolicyState } from "./cbsSnapshotPolicy";
+export type CbsSnapshotPolicy = import("./cbsSnapshotPolicy").CbsSnapshotPolicy;
+export const CbsSnapshotPolicy: typeof import("./cbsSnapshotPolicy").CbsSnapshotPolicy = null as any;
+utilities.lazyLoad(exports, ["CbsSnapshotPolicy"], () => require("./cbsSnapshotPolicy"));
+
+export { CbsSnapshotPolicyAttachmentArgs, CbsSnapshotPolicyAttachmentState } from "./cbsSnapshotPolicyAttachment";
+export type CbsSnapshotPolicyAttachment = import("./cbsSnapshotPolicyAttachment").CbsSnapshotPolicyAttachment;
+export const CbsSnapshotPolicyAttachment: typeof import("./cbsSnapshotPolicyAttachment").CbsSnapshotPolicyAttachment = null as any;
+utilities.lazyLoad(exports, ["CbsSnapshotPolicyAttachment"], () => require("./cbsSnapshotPolicyAttachment"));
+
 export { DnspodRecordArgs, DnspodRecordState } from "./dnspodRecord";
 export type DnspodRecord = import("./dnspodRecord").DnspodRecord;
 export const DnspodRecord: typeof import("./dnspodRecord").DnspodRecord = null as any;
@@ -97,6 +107,10 @@ const _module = {
     version: utilities.getVersion(),
     construct: (name: string, type: string, urn: string): pulumi.Resource => {
         switch (type) {
+            case "tencentcloud:index/cbsSnapshotPolicy:CbsSnapshotPolicy":
+                return new CbsSnapshotPolicy(name, <any>undefined, { urn });
+            case "tencentcloud:index/cbsSnapshotPolicyAttachment:CbsSnapshotPolicyAttachment":
+                return new CbsSnapshotPolicyAttachment(name, <any>undefined, { urn });
             case "tencentcloud:index/dnspodRecord:DnspodRecord":
                 return new DnspodRecord(name, <any>undefined, { urn });
             case "tencentcloud:index/eip:Eip":
@@ -124,6 +138,8 @@ const _module = {
         }
     },
 };
+pulumi.runtime.registerResourceModule("tencentcloud", "index/cbsSnapshotPolicy", _module);
+pulumi.runtime.registerResourceModule("tencentcloud", "index/cbsSnapshotPolicyAttachment", _module);
 pulumi.runtime.registerResourceModule("tencentcloud", "index/dnspodRecord", _module);
 pulumi.runtime.registerResourceModule("tencentcloud", "index/eip", _module);
 pulumi.runtime.registerResourceModule("tencentcloud", "index/eipAssociation", _module);

@@ -67,7 +67,7 @@ async function declare(
     args: CvmNodeArgs,
     imageId: string,
     osName?: string,
-    options: { existing?: { imageId: string }; invoke?: InvokeResult } = {},
+    options: { existing?: { imageId: string }; invoke?: InvokeResult; state?: Record<string, unknown> } = {},
 ): Promise<Declared> {
     const recording = setupMocks({
         project: "gitpod-tencent",
@@ -81,7 +81,7 @@ async function declare(
         outputs: (type, name, inputs) => {
             const out = defaultOutputs(type, name, inputs);
             if (type !== INSTANCE) return out;
-            return { ...out, ...(osName ? { osName } : {}), ...(options.existing && !args.allowReplacement ? { imageId: options.existing.imageId } : {}) };
+            return { ...out, ...(osName ? { osName } : {}), ...(options.existing && !args.allowReplacement ? { imageId: options.existing.imageId } : {}), ...options.state };
         },
     });
     const warnings: string[] = [];
@@ -178,6 +178,33 @@ describe("CvmNode", () => {
         const first = await declare(ARGS, "img-1");
         const later = await declare({ ...ARGS, systemDiskSize: 300, bandwidthOut: 50 }, "img-1");
         assert.equal(planInstance(first.vm, later.vm), "update");
+    });
+
+    it("pausing stops the VM in place in STOP_CHARGING mode, and resuming starts it: no replacement", async () => {
+        const running = await declare({ ...ARGS, allocatePublicIp: false }, "img-1");
+        const paused = await declare({ ...ARGS, allocatePublicIp: false, running: false }, "img-1");
+        assert.equal(running.vm.inputs.runningFlag, true);
+        assert.equal(paused.vm.inputs.runningFlag, false);
+        assert.equal(paused.vm.inputs.stoppedMode, "STOP_CHARGING");
+        assert.equal(planInstance(running.vm, paused.vm), "update");
+        assert.equal(planInstance(paused.vm, running.vm), "update");
+    });
+
+    it("moving a VM with its own public IP to an EIP fails the run with the reason unless allowVmReplacement", async () => {
+        // The engine keeps the ignored allocatePublicIp: the VM still has its own public IP.
+        const { error } = await declare({ ...ARGS, allocatePublicIp: false }, "img-1", undefined, { state: { allocatePublicIp: true } });
+        assert.match(String(error), /gitpod-tencent:allowVmReplacement: the VM has a public IP of its own and this version of the program gives it a stable elastic IP \(EIP\) instead; that replaces the VM/);
+        const allowed = await declare({ ...ARGS, allocatePublicIp: false, allowReplacement: true }, "img-1", undefined, { state: { allocatePublicIp: true } });
+        assert.equal(allowed.error, undefined);
+        assert.deepEqual(allowed.vm.ignoreChanges, []);
+    });
+
+    it("without its own public IP the VM has no internet settings (the EIP carries them)", async () => {
+        const { vm, node } = await declare({ ...ARGS, allocatePublicIp: false }, "img-1");
+        assert.equal(vm.inputs.allocatePublicIp, false);
+        assert.equal(vm.inputs.internetChargeType, undefined);
+        assert.equal(vm.inputs.internetMaxBandwidthOut, undefined);
+        assert.equal(await valueOf(node.systemDiskId), "disk-server-vm");
     });
 
     it("exposes the VM's id and public IP for the bootstrap and DNS", async () => {

@@ -107,9 +107,12 @@ describe("K3sServer: the remote steps", () => {
         }
     });
 
-    it("triggers are the instance id and its boot disk: a no-op up runs nothing, a new or re-imaged VM replaces every step", () => {
-        for (const suffix of ["k3s-host-prep", "k3s-install", "k3s-kubeconfig"]) {
+    it("triggers are the instance id and its boot disk (and the kubeconfig renewal count): a no-op up runs nothing, a new or re-imaged VM replaces every step", () => {
+        assert.deepEqual(cmd("k3s-kubeconfig").inputs.triggers, ["ins-0001", '["ins-0001","img-1"]', 0]);
+        for (const suffix of ["k3s-host-prep", "k3s-install"]) {
             assert.deepEqual(cmd(suffix).inputs.triggers, ["ins-0001", '["ins-0001","img-1"]'], suffix);
+        }
+        for (const suffix of ["k3s-host-prep", "k3s-install", "k3s-kubeconfig"]) {
             assert.ok(cmd(suffix).replaceOnChanges.includes("triggers[*]"), `${suffix}: a changed trigger replaces`);
         }
         assert.deepEqual(cmd("k3scn-install").inputs.triggers, ["ins-0002"], "without bootDisk: the instance id");
@@ -121,6 +124,10 @@ describe("K3sServer: the remote steps", () => {
             assert.ok(cmd(suffix).dependencies.includes(firewall.urn), `${suffix} waits on the firewall`);
             assert.equal(cmd(suffix).inputs.addPreviousOutputInEnv, false, suffix);
         }
+    });
+
+    it("the kubeconfig step renews k3s' certificates that expire within 90 days before reading", () => {
+        assert.ok(cmd("k3s-kubeconfig").inputs.create.includes("export RENEW_WITHIN_DAYS='\\''90'\\''"));
     });
 });
 

@@ -51,7 +51,7 @@ before(async () => {
         },
         subnetCidr: "10.0.1.0/24",
         serverFirewall: fakeReady("server-rules"),
-        server: { target: fakeTarget(), privateIp: "10.0.1.10", nodeName: "gitpod-dev-server", token: pulumi.secret(TOKEN) },
+        server: { target: fakeTarget(), privateIp: "10.0.1.10", nodeName: "gitpod-dev-server", token: pulumi.secret(TOKEN), vm: fakeReady("server-vm") },
         serverReady: fakeReady("k3s-ready"),
         clusterReady: fakeReady("calico-ready"),
         k3sVersion: PINS.k3s.version,
@@ -169,6 +169,13 @@ describe("WorkspaceNodes: leaving", () => {
     it("the membership depends on the VM, so Pulumi drains before it deletes the VM", () => {
         assert.ok(dependsOnTransitively(run, cmd("workspace-ws-2-k3s-membership"), vm("ws-2")));
         assert.ok(!dependsOnTransitively(run, vm("ws-2"), cmd("workspace-ws-2-k3s-membership")));
+    });
+
+    it("no drain when the server goes too (pulumi destroy): the membership is deleted with the server's VM", () => {
+        for (const n of ["1", "2"]) assert.equal(cmd(`workspace-ws-${n}-k3s-membership`).deletedWith, ready("server-vm").urn);
+        for (const r of run.resources.filter((x) => x.type === INSTANCE || x.type.includes("securityGroup"))) {
+            assert.equal(r.deletedWith, "", `${r.name} is deleted on its own: it bills`);
+        }
     });
 
     it("no other step undoes anything on delete", () => {

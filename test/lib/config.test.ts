@@ -118,11 +118,18 @@ describe("config validation", () => {
 });
 
 describe("version pins in config", () => {
-    it("rejects a k3s outside Calico's and cert-manager's range, naming both", () => {
+    it("rejects a k3s outside Calico's and cert-manager's range: one line per conflict, naming the key the user set", () => {
         const problems = problemsOf(raw({ k3sVersion: "v1.22.12+k3s1" }));
         assert.ok(problems.length >= 2, problems.join("\n"));
-        assert.ok(problems.some((p) => /Calico .*v3\.26\.5 supports Kubernetes 1\.24–1\.28, but k3s v1\.22\.12\+k3s1 is Kubernetes 1\.22/.test(p)));
+        assert.ok(problems.some((p) => /^gitpod-tencent:k3sVersion: Calico .*v3\.26\.5 supports Kubernetes 1\.24–1\.28, but k3s v1\.22\.12\+k3s1 is Kubernetes 1\.22/.test(p)), problems.join("\n"));
+        assert.ok(problems.every((p) => p.startsWith("gitpod-tencent:k3sVersion: ")), problems.join("\n"));
         assert.ok(problems.every((p) => p.includes("allowUnsupportedVersions")));
+    });
+
+    it("a pin that does not fit the default k3s names that pin's key", () => {
+        const problems = problemsOf(raw({ kotsVersion: "1.92.0" }));
+        assert.ok(problems.length >= 1, "expected a conflict");
+        assert.ok(problems.every((p) => p.startsWith("gitpod-tencent:kotsVersion: kots")), problems.join("\n"));
     });
 
     it("accepts the same override with allowUnsupportedVersions", () => {
@@ -133,7 +140,7 @@ describe("version pins in config", () => {
     it("rejects an unknown line of another pin", () => {
         const problems = problemsOf(raw({ calicoVersion: "v3.99.0" }));
         assert.equal(problems.length, 1);
-        assert.match(problems[0], /Calico .* v3\.99\.0: unknown line 3\.99/);
+        assert.match(problems[0], /^gitpod-tencent:calicoVersion: Calico .* v3\.99\.0: unknown line 3\.99/);
     });
 
     it("accepts an override that fits the set", () => {

@@ -112,7 +112,7 @@ describe("replacement protection", () => {
     it("refuses a zone or Ubuntu change with what it would cost and how to allow it", () => {
         const refusals = replacementRefusals(
             { zone: "ap-singapore-1", osName: "Ubuntu Server 20.04 LTS 64bit" },
-            { zone: "ap-singapore-3", ubuntuVersion: "22.04" },
+            { zone: "ap-singapore-3", ubuntuVersion: "22.04", allocatePublicIp: true },
         );
         assert.equal(refusals.length, 2);
         assert.match(refusals[0], /^gitpod-tencent:zone: the VM runs in ap-singapore-1 and config asks for ap-singapore-3; .*allowVmReplacement/);
@@ -120,7 +120,14 @@ describe("replacement protection", () => {
     });
 
     it("has nothing to say when the VM is what config asks for", () => {
-        assert.deepEqual(replacementRefusals({ zone: "ap-singapore-1", osName: "Ubuntu Server 20.04 LTS 64bit" }, { zone: "ap-singapore-1", ubuntuVersion: "20.04" }), []);
+        assert.deepEqual(replacementRefusals({ zone: "ap-singapore-1", osName: "Ubuntu Server 20.04 LTS 64bit" }, { zone: "ap-singapore-1", ubuntuVersion: "20.04", allocatePublicIp: false }), []);
+    });
+
+    it("refuses to move a VM from its own public IP to an EIP (a ForceNew change) without allowVmReplacement", () => {
+        const refusals = replacementRefusals({ zone: "ap-singapore-1", allocatePublicIp: true }, { zone: "ap-singapore-1", ubuntuVersion: "20.04", allocatePublicIp: false });
+        assert.deepEqual(refusals, [
+            "gitpod-tencent:allowVmReplacement: the VM has a public IP of its own and this version of the program gives it a stable elastic IP (EIP) instead; that replaces the VM and loses Gitpod's data (database, registry, workspaces); set gitpod-tencent:allowVmReplacement to true for the one `pulumi up` that should do it",
+        ]);
     });
 });
 

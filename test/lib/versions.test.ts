@@ -21,9 +21,14 @@ describe("the pinned version set", () => {
     });
 
     it("names both sides when a pin does not fit k3s", () => {
-        const problems = checkVersionSet({ ...DEFAULT_VERSIONS, k3s: "v1.30.14+k3s2" });
+        const problems = checkVersionSet({ ...DEFAULT_VERSIONS, k3s: "v1.30.14+k3s2" }).map((p) => p.message);
         assert.ok(problems.some((p) => /^Gitpod .*2022\.11\.3 supports Kubernetes 1\.22–1\.24, but k3s v1\.30\.14\+k3s2 is Kubernetes 1\.30/.test(p)), problems.join("\n"));
         assert.ok(problems.some((p) => /^kots .*1\.102\.0 supports Kubernetes 1\.24–1\.27/.test(p)));
+    });
+
+    it("says which pin each conflict is about", () => {
+        assert.deepEqual(checkVersionSet({ ...DEFAULT_VERSIONS, k3s: "v1.30.14+k3s2" }).map((p) => p.pin), ["gitpod", "calico", "kots"]);
+        assert.deepEqual(checkVersionSet({ ...DEFAULT_VERSIONS, calico: "v3.99.0" }).map((p) => p.pin), ["calico"]);
     });
 
     it("reads minors of every version form in use", () => {

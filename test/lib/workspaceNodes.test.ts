@@ -4,7 +4,7 @@ import YAML from "yaml";
 import { checkInstanceTypeOffered } from "../../lib/cvm";
 import { agentIngressRules, ingressRules, nodeRules } from "../../lib/firewall";
 import { GITPOD_NODE_LABELS, renderK3sAgentConfig, serverNodeLabels, type K3sAgentConfigOptions } from "../../lib/k3sConfig";
-import { agentHostname, instanceTypeMemoryGib, subnetCapacity } from "../../lib/workspaceNodes";
+import { agentHostname, instanceTypeMemoryGib, nodeTrafficOpen, subnetCapacity } from "../../lib/workspaceNodes";
 
 const agent: K3sAgentConfigOptions = {
     version: "v1.24.13+k3s1",
@@ -121,5 +121,25 @@ describe("a workspace node's type that is not sold", () => {
         assert.deepEqual(checkInstanceTypeOffered("SA3.4XLARGE32", "ap-singapore-2", [], [], "workspaceInstanceType"), {
             problem: "gitpod-tencent:workspaceInstanceType: SA3.4XLARGE32 is not available pay-as-you-go in ap-singapore-2 (sold out or not offered); it is sold nowhere in this region now: pick another workspaceInstanceType or region",
         });
+    });
+});
+
+describe("the server's node ports", () => {
+    const server = { name: "gitpod-dev-server", privateIp: "10.0.1.10", role: "server" as const };
+    const agent = { name: "gitpod-dev-ws-1-65e1eaf6", privateIp: "10.0.1.21", role: "workspace" as const };
+
+    it("are open while workspace nodes are configured", () => {
+        assert.equal(nodeTrafficOpen(2, undefined), true);
+        assert.equal(nodeTrafficOpen(1, [server]), true);
+    });
+
+    it("stay open in the run that removes the last agents (they are drained after the updates), then close", () => {
+        assert.equal(nodeTrafficOpen(0, [server, agent]), true);
+        assert.equal(nodeTrafficOpen(0, [server]), false);
+    });
+
+    it("stay closed on a stack that never had workspace nodes, new or from before the nodes output", () => {
+        assert.equal(nodeTrafficOpen(0, undefined), false);
+        assert.equal(nodeTrafficOpen(0, []), false);
     });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { spawnSync } from "node:child_process";
 import YAML from "yaml";
 import { makeStubDir, runRendered, type StubDir } from "../support/stubs";
 
@@ -90,5 +91,56 @@ exit 0`,
       assert.equal(r.status, 2, host);
       assert.equal(r.stdout, "");
     }
+  });
+});
+
+/** A client certificate valid `days` from now, base64 of its PEM as a kubeconfig holds it. */
+function clientCertificateData(dir: string, days: number): string {
+  const crt = path.join(dir, `client-${days}.crt`);
+  const r = spawnSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", String(days), "-subj", "/O=system:masters/CN=system:admin", "-keyout", path.join(dir, "client.key"), "-out", crt], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  return fs.readFileSync(crt).toString("base64");
+}
+
+describe("read-kubeconfig.sh: renewal", () => {
+  let s: StubDir;
+  const file = () => path.join(s.root, "etc/rancher/k3s/k3s.yaml");
+  const withCert = (data: string) => K3S_YAML.replace("Y2VydA==", data);
+  const run = (waitSeconds = "5") =>
+    runRendered(s, "read-kubeconfig", { GT_K3S_PUBLIC_HOST: "203.0.113.7", POLL_INTERVAL_SECONDS: "0", KUBECONFIG_WAIT_SECONDS: waitSeconds, RENEW_WITHIN_DAYS: "90" }, { extraEnv: { GT_ROOT: s.root } });
+
+  beforeEach(() => {
+    s = makeStubDir();
+    fs.mkdirSync(path.dirname(file()), { recursive: true });
+  });
+  afterEach(() => s.cleanup());
+
+  it("a certificate valid for more than the window: no restart, printed as is", () => {
+    fs.writeFileSync(file(), withCert(clientCertificateData(s.dir, 365)));
+    const r = run();
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(!s.calls().some((c) => c.startsWith("systemctl")));
+  });
+
+  it("a certificate expiring within the window: restarts k3s and prints the renewed kubeconfig", () => {
+    const renewed = clientCertificateData(s.dir, 365);
+    fs.writeFileSync(file(), withCert(clientCertificateData(s.dir, 20)));
+    // systemctl plays k3s: a restart renews the certificate and rewrites the file.
+    s.writeState("renewed.yaml", withCert(renewed));
+    s.stub("systemctl", `[[ "$*" == "restart k3s" ]] && cp "$STUB_STATE/renewed.yaml" "$GT_ROOT/etc/rancher/k3s/k3s.yaml"`);
+    const r = run();
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(s.calls().filter((c) => c.startsWith("systemctl")), ["systemctl restart k3s"]);
+    assert.ok(r.stdout.includes(renewed), "the renewed certificate is not what was printed");
+    assert.match(r.stdout, /server: https:\/\/203\.0\.113\.7:6443/);
+  });
+
+  it("not renewed after the restart: bounded, exit 1 with what to do, stdout empty", () => {
+    fs.writeFileSync(file(), withCert(clientCertificateData(s.dir, 20)));
+    s.stub("systemctl", "exit 0");
+    const r = run("1");
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, "");
+    assert.match(r.stderr, /k3s certificate rotate/);
   });
 });

@@ -30,6 +30,9 @@ export interface RecordedResource {
     /** Provider reference `urn::id`, "" when the default provider is used. */
     readonly provider: string;
     readonly protect: boolean;
+    readonly retainOnDelete: boolean;
+    /** URN of the resource this one is deleted with ("" for none; not inherited here). */
+    readonly deletedWith: string;
     readonly ignoreChanges: readonly string[];
     readonly replaceOnChanges: readonly string[];
     readonly deleteBeforeReplace: boolean;
@@ -88,6 +91,8 @@ export function setupMocks(opts: {
     stack: string;
     outputs?: OutputsFor;
     invoke?: InvokeResult;
+    /** Evaluate as `pulumi preview` does (default false: as `pulumi up`). */
+    preview?: boolean;
 }): Recording {
     const recording: Recording = { resources: [], invokes: [] };
     const outputs = opts.outputs ?? defaultOutputs;
@@ -110,7 +115,9 @@ export function setupMocks(opts: {
         },
         opts.project,
         opts.stack,
-        false,
+        opts.preview ?? false,
+        // The DIY backend's organization: what `pulumi.getOrganization()` returns there.
+        "organization",
     );
     wrapMonitor(recording);
     return recording;
@@ -140,6 +147,8 @@ function wrapMonitor(recording: Recording): void {
             dependencies: req.getDependenciesList(),
             provider: req.getProvider(),
             protect: req.getProtect?.() ?? false,
+            retainOnDelete: req.getRetainondelete?.() ?? false,
+            deletedWith: req.getDeletedwith?.() ?? "",
             ignoreChanges: req.getIgnorechangesList(),
             replaceOnChanges: req.getReplaceonchangesList(),
             deleteBeforeReplace: req.getDeletebeforereplace(),

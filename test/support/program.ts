@@ -1,6 +1,6 @@
 /**
  * Runs the whole program (index.ts) under mocks with a given stack configuration and returns
- * what it declared. Pulumi's runtime is process-global: one program run per test file.
+ * what it declared. Pulumi's runtime is process-global: runs in one file happen one after another.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
@@ -71,11 +71,17 @@ export const defaultInvokes: InvokeResult = (token, args) => {
     }
 };
 
+/** The stable public address: the EIP of the server (or a VM's own public IP, see below). */
+export const PUBLIC_IP = "43.156.0.10";
+
 /** Provider-computed outputs the program reads. */
-export const defaultOutputs: OutputsFor = (type, name) => {
+export const defaultOutputs: OutputsFor = (type, name, inputs) => {
     switch (type) {
         case "tencentcloud:index/instance:Instance":
-            return { publicIp: "43.156.0.10", privateIp: "10.0.1.10" };
+            // A VM created without a public IP of its own has none (its address is an EIP).
+            return { publicIp: inputs.allocatePublicIp === false ? "" : PUBLIC_IP, privateIp: "10.0.1.10", systemDiskId: `disk-${name}` };
+        case "tencentcloud:index/eip:Eip":
+            return { publicIp: PUBLIC_IP, status: "BIND" };
         case "command:remote:Command":
             return name.endsWith("kubeconfig")
                 ? { stdout: "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: https://43.156.0.10:6443\n  name: default\n" }
@@ -88,6 +94,11 @@ export const defaultOutputs: OutputsFor = (type, name) => {
             return {};
     }
 };
+
+/** Answers the program's StackReference to itself with `previous` as its outputs. */
+function withPreviousDeployment(outputs: OutputsFor, previous: Record<string, unknown>): OutputsFor {
+    return (type, name, inputs) => (type === "pulumi:pulumi:StackReference" ? { outputs: previous, secretOutputNames: [] } : outputs(type, name, inputs));
+}
 
 export interface ProgramRun extends Recording {
     /** The program's stack outputs (the module's exports). */
@@ -105,6 +116,10 @@ export async function runProgram(options: {
     secrets?: Record<string, string | undefined>;
     invoke?: InvokeResult;
     outputs?: OutputsFor;
+    /** The stack's outputs from its last deployment (what `previousDeployment()` reads); none by default. */
+    previous?: Record<string, unknown>;
+    /** Evaluate as `pulumi preview` does. */
+    preview?: boolean;
 } = {}): Promise<ProgramRun> {
     const secrets = Object.fromEntries(
         Object.entries({ ...VALID_SECRETS, ...options.secrets }).filter(([, v]) => v !== undefined),
@@ -114,11 +129,17 @@ export async function runProgram(options: {
         project: PROJECT,
         stack: STACK,
         invoke: options.invoke ?? defaultInvokes,
-        outputs: options.outputs ?? defaultOutputs,
+        outputs: withPreviousDeployment(options.outputs ?? defaultOutputs, options.previous ?? {}),
+        preview: options.preview,
     });
     let exports: Record<string, unknown> = {};
-    const [error] = await settle(async () => {
-        exports = await import("../../index");
+    // A second run in the same file (e.g. running, then paused) must evaluate index.ts again:
+    // loaded through require, whose cache (unlike the ESM loader's) can be cleared.
+    const index = require.resolve("../../index");
+    delete require.cache[index];
+    const [error] = await settle(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+        exports = require(index);
     });
     return { ...recording, exports, error };
 }

@@ -55,7 +55,8 @@ interface TfAttr {
     Required?: boolean;
     Optional?: boolean;
     Computed?: boolean;
-    Elem?: { Resource?: TfLevel; Schema?: TfAttr };
+    /** A nested block (`Resource`), or a primitive item as `Schema` or inline (cbs_snapshot_policy entries). */
+    Elem?: { Resource?: TfLevel; Schema?: TfAttr } & TfAttr;
     ValidateFunc?: TfValidate | null;
     MaxItems?: number;
     ConflictsWith?: string[];
@@ -227,7 +228,7 @@ class Checker {
                 if (tf?.MaxItems !== undefined && v.length > tf.MaxItems) {
                     problems.push(`${where}: at most ${tf.MaxItems} item(s) allowed, got ${v.length}`);
                 }
-                const itemTf: TfAttr | undefined = tf?.Elem?.Resource ? { Elem: { Resource: tf.Elem.Resource } } : tf?.Elem?.Schema;
+                const itemTf: TfAttr | undefined = tf?.Elem?.Resource ? { Elem: { Resource: tf.Elem.Resource } } : (tf?.Elem?.Schema ?? tf?.Elem);
                 v.forEach((item, i) => problems.push(...this.value(`${where}[${i}]`, spec.items ?? {}, item, itemTf)));
                 return problems;
             }

@@ -7,26 +7,20 @@ import { after, before, describe, it } from "node:test";
 import { parse } from "yaml";
 import { ImageCheck } from "../../lib/registryClient";
 import { freePort } from "../support/registryServer";
+import { apiError, ApiHandler, FakeTencentCloud, startTencentCloudServer } from "../support/tencentCloudServer";
+import { Exec } from "../../tools/cli";
+import { ConfigValue } from "../../tools/pulumiCli";
+import { fakeExec } from "../support/fakeExec";
+import { CheckResult, formatResult } from "../../tools/report";
+import { checkCloudCredentials, checkDnsZone, checkInstancePrice } from "../../tools/cloudChecks";
 import {
-    checkCloudCredentials,
-    checkDnsZone,
     checkImagesResolvable,
     checkLicence,
-    checkPulumiCli,
     checkRegistryMirrors,
-    checkPulumiLogin,
-    checkStack,
-    CheckResult,
     COMMUNITY_LICENCE,
-    ConfigValue,
-    Exec,
-    ExecResult,
-    formatResult,
     mirrorCandidates,
-    pulumiConfigGet,
     runDoctor,
 } from "../../tools/doctorChecks";
-import { tc3Sign } from "../../tools/tencentCloudApi";
 
 const FIXTURES = join(__dirname, "..", "fixtures", "gitpod");
 const COMMUNITY_YAML = readFileSync(join(FIXTURES, "licenses", "Community.yaml"), "utf8");
@@ -34,85 +28,9 @@ const COMMUNITY_YAML = readFileSync(join(FIXTURES, "licenses", "Community.yaml")
 const SECRET_ID = "AKIDtestsecretid000000000000000000000";
 const SECRET_KEY = "TOPSECRETKEYdonotprint0000000000";
 
-/** A fake command runner: answers from a table keyed by "cmd arg arg", records calls. */
-function fakeExec(table: Record<string, Partial<ExecResult>>, opts: { notFound?: boolean } = {}): Exec & { calls: string[] } {
-    const calls: string[] = [];
-    const exec = (async (cmd: string, args: readonly string[]) => {
-        const key = [cmd, ...args].join(" ");
-        calls.push(key);
-        if (opts.notFound) return { code: null, stdout: "", stderr: "", notFound: true };
-        const r = table[key];
-        if (!r) {
-            const m = /^pulumi config get (\S+)/.exec(key);
-            return { code: 255, stdout: "", stderr: m ? `error: configuration key '${m[1]}' not found for stack 'dev'` : `unexpected ${key}` };
-        }
-        return { code: 0, stdout: "", stderr: "", ...r };
-    }) as Exec & { calls: string[] };
-    exec.calls = calls;
-    return exec;
-}
-
 const set = (value: string): ConfigValue => ({ kind: "set", value });
 const unset: ConfigValue = { kind: "unset" };
 const text = (r: CheckResult): string => formatResult(r).join("\n");
-
-describe("formatResult", () => {
-    it("prints the level, the name, the message, details, and the fix only when not PASS", () => {
-        assert.deepEqual(formatResult({ name: "x", level: "FAIL", message: "broken", details: ["a"], fix: "do y" }), [
-            "FAIL  x                  broken",
-            "      a",
-            "      fix: do y",
-        ]);
-        assert.deepEqual(formatResult({ name: "x", level: "PASS", message: "ok", fix: "unused" }), ["PASS  x                  ok"]);
-    });
-});
-
-describe("pulumi checks", () => {
-    it("CLI present: PASS with the version", async () => {
-        const r = await checkPulumiCli(fakeExec({ "pulumi version": { stdout: "v3.130.0\n" } }));
-        assert.equal(r.level, "PASS");
-        assert.equal(r.message, "v3.130.0");
-    });
-
-    it("CLI absent: FAIL with the install command", async () => {
-        const r = await checkPulumiCli(fakeExec({}, { notFound: true }));
-        assert.equal(r.level, "FAIL");
-        assert.match(text(r), /^FAIL  pulumi CLI .*not on PATH\n {6}fix: install the Pulumi CLI: curl -fsSL https:\/\/get\.pulumi\.com \| sh/);
-    });
-
-    it("logged in: PASS naming the user; not logged in: FAIL with `pulumi login`", async () => {
-        const ok = await checkPulumiLogin(fakeExec({ "pulumi whoami": { stdout: "alice\n" } }));
-        assert.equal(ok.level, "PASS");
-        assert.equal(ok.message, "logged in as alice");
-        const ko = await checkPulumiLogin(fakeExec({ "pulumi whoami": { code: 255, stderr: "error: PULUMI_ACCESS_TOKEN must be set for login during non-interactive CLI sessions\n" } }));
-        assert.equal(ko.level, "FAIL");
-        assert.match(ko.message, /PULUMI_ACCESS_TOKEN/);
-        assert.match(ko.fix ?? "", /pulumi login/);
-    });
-
-    it("stack: selected → PASS; none → FAIL with `pulumi stack select`; --stack is passed on", async () => {
-        const ok = await checkStack(fakeExec({ "pulumi stack --show-name": { stdout: "dev\n" } }));
-        assert.equal(ok.level, "PASS");
-        assert.equal(ok.stack, "dev");
-        const ko = await checkStack(fakeExec({ "pulumi stack --show-name": { code: 255, stderr: "error: no stack selected\n" } }));
-        assert.equal(ko.level, "FAIL");
-        assert.match(ko.fix ?? "", /pulumi stack select/);
-        const exec = fakeExec({ "pulumi stack --show-name --stack prod": { stdout: "prod\n" } });
-        assert.equal((await checkStack(exec, "prod")).level, "PASS");
-        assert.deepEqual(exec.calls, ["pulumi stack --show-name --stack prod"]);
-    });
-
-    it("config get: set, unset (not found) and unreadable", async () => {
-        const exec = fakeExec({
-            "pulumi config get domain --stack dev": { stdout: "gitpod.example.com\n" },
-            "pulumi config get tencentcloud:secretKey --stack dev": { code: 255, stderr: "error: passphrase must be set with PULUMI_CONFIG_PASSPHRASE\n" },
-        });
-        assert.deepEqual(await pulumiConfigGet(exec, "domain", "dev"), set("gitpod.example.com"));
-        assert.deepEqual(await pulumiConfigGet(exec, "dnsZone", "dev"), unset);
-        const e = await pulumiConfigGet(exec, "tencentcloud:secretKey", "dev");
-        assert.equal(e.kind, "error");
-    });
-});
 
 describe("checkCloudCredentials", () => {
     it("prefers the stack config, and never shows the key", () => {
@@ -153,98 +71,180 @@ describe("checkCloudCredentials", () => {
     });
 });
 
-/** A DNSPod API fake that verifies the TC3 signature before answering. */
-function fakeDnspod(answer: (domain: string) => unknown): typeof fetch & { requests: number } {
-    const f = (async (url: string | URL | Request, init?: RequestInit) => {
-        f.requests++;
-        const headers = init?.headers as Record<string, string>;
-        const body = String(init?.body);
-        const expected = tc3Sign(
-            { secretId: SECRET_ID, secretKey: SECRET_KEY },
-            { service: "dnspod", host: new URL(String(url)).host, action: headers["X-TC-Action"], version: headers["X-TC-Version"], payload: body, timestamp: Number(headers["X-TC-Timestamp"]) },
-        );
-        if (headers.Authorization !== expected.authorization) {
-            return new Response(JSON.stringify({ Response: { Error: { Code: "AuthFailure.SignatureFailure", Message: "bad signature" } } }));
-        }
-        const { Domain } = JSON.parse(body) as { Domain: string };
-        return new Response(JSON.stringify({ Response: { ...(answer(Domain) as object), RequestId: "req-1" } }));
-    }) as typeof fetch & { requests: number };
-    f.requests = 0;
-    return f;
+/** Keys the local API accepts: SECRET_ID with SECRET_KEY. */
+const KEYS = { [SECRET_ID]: SECRET_KEY };
+
+/** One local API server per describe block, its answers switchable per test. */
+function localApi(): { api: () => FakeTencentCloud; answer: (h: ApiHandler) => void } {
+    let server: FakeTencentCloud | undefined;
+    let handler: ApiHandler = () => apiError("InternalError", "no handler");
+    // The SDK sends every request through `http_proxy` when set (no no_proxy): not to loopback.
+    const proxy = process.env.http_proxy;
+    before(async () => {
+        delete process.env.http_proxy;
+        server = await startTencentCloudServer(KEYS, (req) => handler(req));
+    });
+    after(async () => {
+        if (proxy !== undefined) process.env.http_proxy = proxy;
+        await server?.close();
+    });
+    return { api: () => server!, answer: (h) => (handler = h) };
 }
 
-describe("checkDnsZone", () => {
-    const credentials = { secretId: SECRET_ID, secretKey: SECRET_KEY };
-    const zones: Record<string, object> = {
-        "example.com": { Domain: "example.com", Status: "ENABLE", DnsStatus: "" },
-        "lame.org": { Domain: "lame.org", Status: "ENABLE", DnsStatus: "dnserror", DnspodNsList: ["a.dnspod.net", "b.dnspod.net"], ActualNsList: ["ns1.registrar.com"] },
-        "paused.net": { Domain: "paused.net", Status: "PAUSE", DnsStatus: "" },
-    };
-    const dnspod = fakeDnspod((d) =>
-        zones[d] ? { DomainInfo: zones[d] } : { Error: { Code: "ResourceNotFound.NoDataOfDomain", Message: "domain not in account" } },
-    );
-    const base = { credentials, keyLabel: "the Tencent Cloud key", fetch: dnspod };
+const ZONES: Record<string, object> = {
+    "example.com": { Domain: "example.com", Status: "ENABLE", DnsStatus: "" },
+    "lame.org": { Domain: "lame.org", Status: "ENABLE", DnsStatus: "dnserror", DnspodNsList: ["a.dnspod.net", "b.dnspod.net"], ActualNsList: ["ns1.registrar.com"] },
+    "paused.net": { Domain: "paused.net", Status: "PAUSE", DnsStatus: "" },
+};
 
-    it("zone found: PASS (default zone = last two labels of the domain)", async () => {
-        const r = await checkDnsZone({ ...base, domain: set("gitpod.example.com"), dnsZone: unset });
+/** DNSPod DescribeDomain as the real API answers it (ResourceNotFound.NoDataOfDomain for a zone not in the account). */
+const dnspodZones: ApiHandler = (req) => {
+    if (req.action !== "DescribeDomain") return apiError("InvalidAction", req.action);
+    const zone = ZONES[String(req.body.Domain)];
+    return zone ? { DomainInfo: zone } : apiError("ResourceNotFound.NoDataOfDomain", "domain not in account");
+};
+
+/** CVM DescribeZoneInstanceConfigInfos: SA2.2XLARGE16 sold in ap-singapore-1 at 0.56/hour, sold out in -2. */
+const cvmTypes: ApiHandler = (req) => {
+    if (req.action !== "DescribeZoneInstanceConfigInfos") return apiError("InvalidAction", req.action);
+    const filters = req.body.Filters as { Name: string; Values: string[] }[];
+    const zone = filters.find((f) => f.Name === "zone")?.Values[0];
+    const type = filters.find((f) => f.Name === "instance-type")?.Values[0];
+    const sold: Record<string, object> = {
+        "ap-singapore-1": { Status: "SELL", Price: { UnitPrice: 0.56, ChargeUnit: "HOUR" } },
+        "ap-singapore-2": { Status: "SOLD_OUT", SoldOutReason: "resources insufficient" },
+    };
+    const item = type === "SA2.2XLARGE16" && zone ? sold[zone] : undefined;
+    return { InstanceTypeQuotaSet: item ? [{ Zone: zone, InstanceType: type, InstanceChargeType: "POSTPAID_BY_HOUR", ...item }] : [] };
+};
+
+describe("checkDnsZone (local DNSPod API through the official SDK)", () => {
+    const { api, answer } = localApi();
+    const credentials = { secretId: SECRET_ID, secretKey: SECRET_KEY };
+    const base = () => ({ credentials, keyLabel: "the Tencent Cloud key", endpoint: api().endpoint });
+
+    it("zone found: PASS (default zone = last two labels of the domain), asked as DescribeDomain 2021-03-23", async () => {
+        answer(dnspodZones);
+        const before = api().requests.length;
+        const r = await checkDnsZone({ ...base(), domain: set("gitpod.example.com"), dnsZone: unset });
         assert.equal(r.level, "PASS", text(r));
         assert.equal(r.message, "zone example.com found (gitpod.example.com)");
+        assert.deepEqual(api().requests.slice(before), [{ action: "DescribeDomain", version: "2021-03-23", region: undefined, secretId: SECRET_ID, body: { Domain: "example.com" } }]);
     });
 
     it("zone not in the account: FAIL with the API's code and how to add it", async () => {
-        const r = await checkDnsZone({ ...base, domain: set("gitpod.other.io"), dnsZone: unset });
+        answer(dnspodZones);
+        const r = await checkDnsZone({ ...base(), domain: set("gitpod.other.io"), dnsZone: unset });
         assert.equal(r.level, "FAIL");
         assert.match(r.message, /zone other\.io not found .*ResourceNotFound\.NoDataOfDomain/);
         assert.match(r.fix ?? "", /add other\.io to DNSPod/);
     });
 
-    it("a wrong key: FAIL saying the key was rejected, without printing it", async () => {
-        const r = await checkDnsZone({ ...base, credentials: { secretId: SECRET_ID, secretKey: "wrong" }, domain: set("gitpod.example.com"), dnsZone: unset });
+    it("a wrong secret key: FAIL saying the key was rejected, without printing it", async () => {
+        answer(dnspodZones);
+        const r = await checkDnsZone({ ...base(), credentials: { secretId: SECRET_ID, secretKey: "wrong-key-value" }, domain: set("gitpod.example.com"), dnsZone: unset });
         assert.equal(r.level, "FAIL");
-        assert.match(r.message, /rejected \(AuthFailure\.SignatureFailure/);
-        assert.ok(!text(r).includes("wrong") && !text(r).includes(SECRET_KEY));
+        assert.match(r.message, /^the Tencent Cloud key was rejected \(AuthFailure\.SignatureFailure/);
+        assert.match(r.fix ?? "", /CAM console/);
+        assert.ok(!text(r).includes("wrong-key-value") && !text(r).includes(SECRET_KEY));
+    });
+
+    it("an unknown SecretId: FAIL, key rejected", async () => {
+        answer(dnspodZones);
+        const r = await checkDnsZone({ ...base(), credentials: { secretId: "AKIDunknown", secretKey: SECRET_KEY }, domain: set("gitpod.example.com"), dnsZone: unset });
+        assert.match(r.message, /rejected \(AuthFailure\.SecretIdNotFound/);
     });
 
     it("clock skew and missing permission get their own fixes", async () => {
-        const skew = fakeDnspod(() => ({ Error: { Code: "AuthFailure.SignatureExpire", Message: "expired" } }));
-        assert.match((await checkDnsZone({ ...base, fetch: skew, domain: set("example.com"), dnsZone: unset })).fix ?? "", /clock/);
-        const cam = fakeDnspod(() => ({ Error: { Code: "AuthFailure.UnauthorizedOperation", Message: "no" } }));
-        assert.match((await checkDnsZone({ ...base, fetch: cam, domain: set("example.com"), dnsZone: unset })).fix ?? "", /QcloudDNSPodFullAccess/);
+        answer(() => apiError("AuthFailure.SignatureExpire", "expired"));
+        assert.match((await checkDnsZone({ ...base(), domain: set("example.com"), dnsZone: unset })).fix ?? "", /clock/);
+        answer(() => apiError("AuthFailure.UnauthorizedOperation", "no"));
+        assert.match((await checkDnsZone({ ...base(), domain: set("example.com"), dnsZone: unset })).fix ?? "", /QcloudDNSPodFullAccess/);
     });
 
     it("not delegated to DNSPod: WARN naming the nameservers to set", async () => {
-        const r = await checkDnsZone({ ...base, domain: set("gitpod.lame.org"), dnsZone: unset });
+        answer(dnspodZones);
+        const r = await checkDnsZone({ ...base(), domain: set("gitpod.lame.org"), dnsZone: unset });
         assert.equal(r.level, "WARN");
         assert.match(r.message, /ns1\.registrar\.com/);
         assert.match(r.fix ?? "", /a\.dnspod\.net, b\.dnspod\.net/);
     });
 
     it("paused zone: FAIL", async () => {
-        assert.equal((await checkDnsZone({ ...base, domain: set("paused.net"), dnsZone: unset })).level, "FAIL");
+        answer(dnspodZones);
+        assert.equal((await checkDnsZone({ ...base(), domain: set("paused.net"), dnsZone: unset })).level, "FAIL");
     });
 
     it("config problems fail before any call", async () => {
-        const calls = dnspod.requests;
-        const unreadable = await checkDnsZone({ ...base, domain: { kind: "error", message: "no stack" }, dnsZone: unset });
+        const calls = api().requests.length;
+        const unreadable = await checkDnsZone({ ...base(), domain: { kind: "error", message: "no stack" }, dnsZone: unset });
         assert.equal(unreadable.level, "WARN");
-        const noDomain = await checkDnsZone({ ...base, domain: unset, dnsZone: unset });
+        const noDomain = await checkDnsZone({ ...base(), domain: unset, dnsZone: unset });
         assert.equal(noDomain.level, "FAIL");
         assert.match(noDomain.fix ?? "", /pulumi config set domain/);
-        const outside = await checkDnsZone({ ...base, domain: set("gitpod.example.com"), dnsZone: set("example.org") });
+        const outside = await checkDnsZone({ ...base(), domain: set("gitpod.example.com"), dnsZone: set("example.org") });
         assert.equal(outside.level, "FAIL");
         assert.match(outside.message, /not inside zone example\.org/);
-        const noKey = await checkDnsZone({ ...base, credentials: undefined, domain: set("gitpod.example.com"), dnsZone: unset });
+        const noKey = await checkDnsZone({ ...base(), credentials: undefined, domain: set("gitpod.example.com"), dnsZone: unset });
         assert.equal(noKey.level, "WARN");
-        assert.equal(dnspod.requests, calls);
+        assert.equal(api().requests.length, calls);
     });
 
-    it("API unreachable: FAIL", async () => {
-        const down = (async () => {
-            throw Object.assign(new TypeError("fetch failed"), { cause: { code: "ENOTFOUND" } });
-        }) as typeof fetch;
-        const r = await checkDnsZone({ ...base, fetch: down, domain: set("example.com"), dnsZone: unset });
+    it("the API never answers: FAIL after the timeout", async () => {
+        answer(() => "hang");
+        const t0 = Date.now();
+        const r = await checkDnsZone({ ...base(), timeoutMs: 300, domain: set("example.com"), dnsZone: unset });
         assert.equal(r.level, "FAIL");
-        assert.match(r.message, /ENOTFOUND/);
+        assert.equal(r.message, "DNSPod API unreachable: timed out");
+        assert.ok(Date.now() - t0 < 5000);
+    });
+
+    it("nothing listening: FAIL, unreachable", async () => {
+        const r = await checkDnsZone({ ...base(), endpoint: `http://127.0.0.1:${await freePort()}`, domain: set("example.com"), dnsZone: unset });
+        assert.equal(r.level, "FAIL");
+        assert.match(r.message, /^DNSPod API unreachable: .*ECONNREFUSED/);
+    });
+});
+
+describe("checkInstancePrice (local CVM API through the official SDK)", () => {
+    const { api, answer } = localApi();
+    const base = () => ({ region: "ap-singapore", instanceType: "SA2.2XLARGE16", credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY }, endpoint: api().endpoint });
+
+    it("sold: PASS with the list price per hour and a month's estimate, asked for pay-as-you-go in the zone", async () => {
+        answer(cvmTypes);
+        const r = await checkInstancePrice({ ...base(), zone: "ap-singapore-1" });
+        assert.equal(r.level, "PASS", text(r));
+        assert.equal(
+            r.message,
+            "SA2.2XLARGE16 in ap-singapore-1: sold; estimate 0.56 per hour list price (account currency; excl. disk, traffic, discounts), about 409 a month if never stopped",
+        );
+        const req = api().requests.at(-1);
+        assert.equal(req?.action, "DescribeZoneInstanceConfigInfos");
+        assert.equal(req?.version, "2017-03-12");
+        assert.equal(req?.region, "ap-singapore");
+        assert.deepEqual(req?.body.Filters, [
+            { Name: "zone", Values: ["ap-singapore-1"] },
+            { Name: "instance-type", Values: ["SA2.2XLARGE16"] },
+            { Name: "instance-charge-type", Values: ["POSTPAID_BY_HOUR"] },
+        ]);
+    });
+
+    it("sold out or not offered in the zone: FAIL naming the reason", async () => {
+        answer(cvmTypes);
+        assert.match((await checkInstancePrice({ ...base(), zone: "ap-singapore-2" })).message, /not sold \(SOLD_OUT: resources insufficient\)/);
+        const none = await checkInstancePrice({ ...base(), zone: "ap-singapore-3" });
+        assert.equal(none.level, "FAIL");
+        assert.match(none.message, /SA2\.2XLARGE16 in ap-singapore-3 is not offered pay-as-you-go/);
+    });
+
+    it("no key: WARN, nothing asked; API down: WARN (a price is not a blocker)", async () => {
+        const calls = api().requests.length;
+        assert.equal((await checkInstancePrice({ ...base(), zone: "ap-singapore-1", credentials: undefined })).level, "WARN");
+        assert.equal(api().requests.length, calls);
+        answer(() => "hang");
+        const slow = await checkInstancePrice({ ...base(), zone: "ap-singapore-1", timeoutMs: 300 });
+        assert.equal(slow.level, "WARN");
+        assert.match(slow.message, /timed out/);
     });
 });
 
@@ -417,17 +417,17 @@ describe("runDoctor", () => {
             "pulumi config get dnspodSecretId --stack dev": { stdout: `${SECRET_ID}\n` },
             "pulumi config get dnspodSecretKey --stack dev": { stdout: `${SECRET_KEY}\n` },
         });
-    const licenceOk = COMMUNITY_YAML;
-    const netFetch = (async (url: string | URL | Request, init?: RequestInit) => {
+    const netFetch = (async (url: string | URL | Request) => {
         const u = String(url);
-        if (u.startsWith("https://dnspod.tencentcloudapi.com")) return fakeDnspod(() => ({ DomainInfo: { Domain: "example.com", Status: "ENABLE", DnsStatus: "" } }))(url, init);
-        if (u === "https://replicated.app/license/gitpod") return new Response(licenceOk);
+        if (u === "https://replicated.app/license/gitpod") return new Response(COMMUNITY_YAML);
         // The Helm chart check (tools/chartChecks.ts; its own tests cover failures).
         if (u === "https://docs.tigera.io/calico/charts/index.yaml") return new Response("entries:\n  tigera-operator:\n    - version: v3.26.5\n");
         if (u === "https://charts.jetstack.io/index.yaml") return new Response("entries:\n  cert-manager:\n    - version: v1.14.7\n");
         if (u === "https://registry-1.docker.io/v2/imroc/cert-manager-webhook-dnspod/manifests/1.4.4") return new Response(null, { status: 200 });
         throw new Error(`unexpected fetch ${u}`);
     }) as typeof fetch;
+    const { api, answer } = localApi();
+    before(() => answer((req) => (req.action === "DescribeDomain" ? dnspodZones(req) : cvmTypes(req))));
     const allPresent = async (refs: readonly string[]): Promise<ImageCheck[]> => refs.map((image) => ({ image, status: "present", detail: "present", tried: [] }));
 
     it("everything in order: every line PASS, exit 0, no secret printed", async () => {
@@ -436,12 +436,13 @@ describe("runDoctor", () => {
             exec: goodExec(),
             env: {},
             fetch: netFetch,
+            endpoint: api().endpoint,
             checkImagesFn: allPresent,
             onResult: (r) => printed.push(...formatResult(r)),
         });
         assert.deepEqual(
             results.map((r) => `${r.level} ${r.name}`),
-            ["PASS pulumi CLI", "PASS pulumi login", "PASS pulumi stack", "PASS Tencent Cloud key", "PASS DNSPod zone", "PASS DNS-01 key", "PASS KOTS licence", "PASS install mode", "PASS installer image", "PASS images", "PASS Helm charts"],
+            ["PASS pulumi CLI", "PASS pulumi login", "PASS pulumi stack", "PASS kubeconfig", "PASS Tencent Cloud key", "PASS DNSPod zone", "PASS DNS-01 key", "PASS instance type", "PASS KOTS licence", "PASS install mode", "PASS installer image", "PASS images", "PASS Helm charts"],
         );
         assert.equal(exitCode, 0);
         const out = printed.join("\n");
@@ -455,6 +456,7 @@ describe("runDoctor", () => {
             exec,
             env: { TENCENTCLOUD_SECRET_ID: SECRET_ID, TENCENTCLOUD_SECRET_KEY: SECRET_KEY },
             fetch: netFetch,
+            endpoint: api().endpoint,
             checkImagesFn: allPresent,
         });
         assert.equal(exitCode, 1);
@@ -475,6 +477,7 @@ describe("runDoctor", () => {
                     : exec(cmd, args),
             env: {},
             fetch: netFetch,
+            endpoint: api().endpoint,
             checkImagesFn: async (refs, opts) => {
                 candidates = opts.candidatesFor?.("busybox")?.slice();
                 return allPresent(refs);
@@ -496,6 +499,7 @@ describe("runDoctor", () => {
             exec: goodExec(),
             env: {},
             fetch: netFetch,
+            endpoint: api().endpoint,
             checkImagesFn: async (refs) => (await allPresent(refs)).map((c, i) => (i === 0 ? { ...c, status: "missing" as const } : c)),
         });
         assert.equal(exitCode, 1);
@@ -503,9 +507,9 @@ describe("runDoctor", () => {
     });
 });
 
-describe("tools/doctor.ts wiring", () => {
+describe("tools/cli.ts", () => {
     it("realExec returns exit code and output, and notFound for a missing program", async () => {
-        const { realExec } = await import("../../tools/doctor");
+        const { realExec } = await import("../../tools/cli");
         const r = await realExec(process.execPath, ["-e", "process.stdout.write('out'); process.stderr.write('err'); process.exit(3)"]);
         assert.deepEqual(r, { code: 3, stdout: "out", stderr: "err" });
         const ok = await realExec(process.execPath, ["-e", "process.stdout.write('fine')"]);
@@ -514,7 +518,7 @@ describe("tools/doctor.ts wiring", () => {
     });
 
     it("parses --stack", async () => {
-        const { parseArgs } = await import("../../tools/doctor");
+        const { parseArgs } = await import("../../tools/cli");
         assert.deepEqual(parseArgs(["--stack", "prod"]), { stack: "prod" });
         assert.deepEqual(parseArgs(["--stack=dev"]), { stack: "dev" });
         assert.deepEqual(parseArgs([]), {});

@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ImageCheck } from "../../lib/registryClient";
-import { CheckResult, ConfigValue, Exec, runDoctor } from "../../tools/doctorChecks";
+import { Exec } from "../../tools/cli";
+import { runDoctor } from "../../tools/doctorChecks";
+import { ConfigValue } from "../../tools/pulumiCli";
+import { CheckResult } from "../../tools/report";
 import { checkInstallerImage, gitpodModeChecks, imagesForMode, licenceForMode, modeVerdict } from "../../tools/doctorGitpodMode";
 
 const set = (value: string): ConfigValue => ({ kind: "set", value });

@@ -1,3 +1,9 @@
+export { CbsSnapshotPolicyArgs, CbsSnapshotPolicyState } from "./cbsSnapshotPolicy";
+export type CbsSnapshotPolicy = import("./cbsSnapshotPolicy").CbsSnapshotPolicy;
+export declare const CbsSnapshotPolicy: typeof import("./cbsSnapshotPolicy").CbsSnapshotPolicy;
+export { CbsSnapshotPolicyAttachmentArgs, CbsSnapshotPolicyAttachmentState } from "./cbsSnapshotPolicyAttachment";
+export type CbsSnapshotPolicyAttachment = import("./cbsSnapshotPolicyAttachment").CbsSnapshotPolicyAttachment;
+export declare const CbsSnapshotPolicyAttachment: typeof import("./cbsSnapshotPolicyAttachment").CbsSnapshotPolicyAttachment;
 export { DnspodRecordArgs, DnspodRecordState } from "./dnspodRecord";
 export type DnspodRecord = import("./dnspodRecord").DnspodRecord;
 export declare const DnspodRecord: typeof import("./dnspodRecord").DnspodRecord;

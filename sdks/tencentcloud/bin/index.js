@@ -17,9 +17,13 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.types = exports.config = exports.Vpc = exports.Subnet = exports.SecurityGroupRuleSet = exports.SecurityGroupRule = exports.SecurityGroupLiteRule = exports.SecurityGroup = exports.KeyPair = exports.Instance = exports.getInstanceTypesOutput = exports.getInstanceTypes = exports.getImagesOutput = exports.getImages = exports.getAvailabilityZonesByProductOutput = exports.getAvailabilityZonesByProduct = exports.getAvailabilityZonesOutput = exports.getAvailabilityZones = exports.EipAssociation = exports.Eip = exports.DnspodRecord = void 0;
+exports.types = exports.config = exports.Vpc = exports.Subnet = exports.SecurityGroupRuleSet = exports.SecurityGroupRule = exports.SecurityGroupLiteRule = exports.SecurityGroup = exports.KeyPair = exports.Instance = exports.getInstanceTypesOutput = exports.getInstanceTypes = exports.getImagesOutput = exports.getImages = exports.getAvailabilityZonesByProductOutput = exports.getAvailabilityZonesByProduct = exports.getAvailabilityZonesOutput = exports.getAvailabilityZones = exports.EipAssociation = exports.Eip = exports.DnspodRecord = exports.CbsSnapshotPolicyAttachment = exports.CbsSnapshotPolicy = void 0;
 const pulumi = require("@pulumi/pulumi");
 const utilities = require("./utilities");
+exports.CbsSnapshotPolicy = null;
+utilities.lazyLoad(exports, ["CbsSnapshotPolicy"], () => require("./cbsSnapshotPolicy"));
+exports.CbsSnapshotPolicyAttachment = null;
+utilities.lazyLoad(exports, ["CbsSnapshotPolicyAttachment"], () => require("./cbsSnapshotPolicyAttachment"));
 exports.DnspodRecord = null;
 utilities.lazyLoad(exports, ["DnspodRecord"], () => require("./dnspodRecord"));
 exports.Eip = null;
@@ -65,6 +69,10 @@ const _module = {
     version: utilities.getVersion(),
     construct: (name, type, urn) => {
         switch (type) {
+            case "tencentcloud:index/cbsSnapshotPolicy:CbsSnapshotPolicy":
+                return new exports.CbsSnapshotPolicy(name, undefined, { urn });
+            case "tencentcloud:index/cbsSnapshotPolicyAttachment:CbsSnapshotPolicyAttachment":
+                return new exports.CbsSnapshotPolicyAttachment(name, undefined, { urn });
             case "tencentcloud:index/dnspodRecord:DnspodRecord":
                 return new exports.DnspodRecord(name, undefined, { urn });
             case "tencentcloud:index/eip:Eip":
@@ -92,6 +100,8 @@ const _module = {
         }
     },
 };
+pulumi.runtime.registerResourceModule("tencentcloud", "index/cbsSnapshotPolicy", _module);
+pulumi.runtime.registerResourceModule("tencentcloud", "index/cbsSnapshotPolicyAttachment", _module);
 pulumi.runtime.registerResourceModule("tencentcloud", "index/dnspodRecord", _module);
 pulumi.runtime.registerResourceModule("tencentcloud", "index/eip", _module);
 pulumi.runtime.registerResourceModule("tencentcloud", "index/eipAssociation", _module);

@@ -21,18 +21,12 @@ function problems(values: Record<string, string>): readonly string[] {
 }
 
 describe("config: workspace nodes", () => {
-    it("defaults: none, SA2.2XLARGE16 with 200 GiB, and the node ports stay closed", () => {
+    it("defaults: none, SA2.2XLARGE16 with 200 GiB", () => {
         const c = config();
         assert.equal(c.workspaceNodes, 0);
-        assert.equal(c.workspaceNodeTraffic, false);
         assert.equal(c.workspaceInstanceType, "SA2.2XLARGE16");
         assert.equal(c.workspaceDiskSize, 200);
-        assert.equal(config({ workspaceNodes: "" }).workspaceNodeTraffic, false, "Pulumi.yaml's empty default is unset");
-    });
-
-    it("a set count opens the node ports, 0 included (the run that removes the last agents drains them first)", () => {
-        assert.deepEqual([config({ workspaceNodes: "2" }).workspaceNodes, config({ workspaceNodes: "2" }).workspaceNodeTraffic], [2, true]);
-        assert.deepEqual([config({ workspaceNodes: "0" }).workspaceNodes, config({ workspaceNodes: "0" }).workspaceNodeTraffic], [0, true]);
+        assert.equal(config({ workspaceNodes: "2" }).workspaceNodes, 2);
     });
 
     it("the subnet must have room for the server and every agent", () => {

