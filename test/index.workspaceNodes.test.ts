@@ -113,6 +113,12 @@ describe("workspaceNodes: 2", () => {
         assert.equal(agents.at(-1)?.action, "DROP");
     });
 
+    it("Calico's pool stays VXLAN with BGP off: the agents' group admits 4789/udp and no BGP or IP-in-IP", () => {
+        const network = one(run, "kubernetes:helm.sh/v3:Release", "calico-tigera-operator").inputs.values.installation.calicoNetwork;
+        assert.equal(network.bgp, "Disabled");
+        assert.deepEqual(network.ipPools.map((p: { encapsulation: string }) => p.encapsulation), ["VXLAN"]);
+    });
+
     it("each agent is drained and deleted from the cluster before its VM goes", () => {
         for (const n of ["1", "2"]) {
             const m = cmd(`workspace-ws-${n}-k3s-membership`);
