@@ -113,7 +113,7 @@ describe("workspaceNodes: 2", () => {
         assert.equal(agents.at(-1)?.action, "DROP");
     });
 
-    it("Calico's pool stays VXLAN with BGP off: the agents' group admits 4789/udp and no BGP or IP-in-IP", () => {
+    it("Calico's pool stays VXLAN with BGP off, which is what the node rules (4789/udp, no 179) carry", () => {
         const network = one(run, "kubernetes:helm.sh/v3:Release", "calico-tigera-operator").inputs.values.installation.calicoNetwork;
         assert.equal(network.bgp, "Disabled");
         assert.deepEqual(network.ipPools.map((p: { encapsulation: string }) => p.encapsulation), ["VXLAN"]);
