@@ -84,7 +84,7 @@ export interface NodeBootstrapArgs {
     installParams: Record<string, pulumi.Input<string>>;
     /** The cluster token (secret), piped to k3s-install.sh. */
     token: pulumi.Input<string>;
-    /** What host prep waits for besides the VM (an agent: the server's k3s and the firewall rules). */
+    /** What host prep waits for besides the VM and its firewall (an agent: the server's k3s). */
     after?: pulumi.Input<pulumi.Resource>[];
 }
 

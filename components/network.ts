@@ -13,7 +13,8 @@ export interface NetworkArgs {
     readonly subnetCidr?: string;
     /**
      * Let cluster nodes reach the server from inside the subnet (k3s, kubelet, Calico VXLAN and
-     * Typha ports; lib/firewall.ts nodeRules): on while workspace nodes are configured.
+     * Typha ports; lib/firewall.ts nodeRules): on while workspace nodes are configured, and for
+     * the one run that drains the last of them (lib/workspaceNodes.ts nodeTrafficOpen).
      */
     readonly nodeTraffic?: pulumi.Input<boolean>;
     readonly tags?: Record<string, string>;
