@@ -8,6 +8,8 @@ import { loadConfig, PROJECT } from "./lib/config";
 import { readTencentCloudAccess } from "./lib/config/cloud";
 import { nodeHostname } from "./lib/cvm";
 import { gitpodNames } from "./lib/dns";
+import { serverNodeLabels } from "./lib/k3sConfig";
+import { ClusterNode, nodeTrafficOpen } from "./lib/workspaceNodes";
 import { Network } from "./components/network";
 import { SshKey, keyPairName } from "./components/sshKey";
 import { CvmNode } from "./components/cvmNode";
@@ -25,19 +27,25 @@ import { CERTIFICATE_NAME } from "./lib/tls";
 import { WorkspaceImagePrepull } from "./components/workspacePrepull";
 import { Gitpod } from "./components/gitpod";
 import { GitpodInstaller } from "./components/gitpodInstaller";
+import { WorkspaceNodes } from "./components/workspaceNodes";
 
 // 0. Configuration, validated before anything is declared.
 const config = loadConfig();
 const stack = pulumi.getStack();
 const tags = { "gitpod-tencent": stack };
+// What the last deployment left: its own outputs, read back (components/previousDeployment.ts).
+const previous = previousDeployment();
 
 // 1. The VM with its network and SSH key. One Tencent Cloud provider, in `region`, for every
 //    cloud resource and lookup (children inherit it from their component).
 const tencentCloud = new tencentcloud.Provider("tencentcloud", { region: config.region, ...readTencentCloudAccess() });
 const cloud = { providers: [tencentCloud] };
-const network = new Network("gitpod", { zone: config.zone, adminCidrs: config.adminCidrs, tags }, cloud);
+// The subnet's node ports are open while there are (or, for one more run, were) workspace nodes.
+const nodeTraffic = pulumi.unsecret(previous.apply((p) => nodeTrafficOpen(config.workspaceNodes, p.nodes)));
+const network = new Network("gitpod", { zone: config.zone, adminCidrs: config.adminCidrs, nodeTraffic, tags }, cloud);
 const sshKey = new SshKey("gitpod", { keyName: keyPairName(PROJECT, stack), tags }, cloud);
-const server = new CvmNode("gitpod-server", {
+// The VM settings every node shares (workspace nodes change the type and disk size).
+const serverVm = {
     region: config.region,
     zone: config.zone,
     instanceType: config.instanceType,
@@ -47,12 +55,16 @@ const server = new CvmNode("gitpod-server", {
     bandwidthOut: config.bandwidthOut,
     vpcId: network.vpcId,
     subnetId: network.subnetId,
-    securityGroupId: network.securityGroupId,
     keyId: sshKey.keyId,
-    hostname: nodeHostname(stack, "server"),
     allowReplacement: config.allowVmReplacement,
-    allocatePublicIp: false,
+    // Paused, every node stops (STOP_CHARGING).
     running: config.running,
+};
+const server = new CvmNode("gitpod-server", {
+    ...serverVm,
+    securityGroupId: network.securityGroupId,
+    hostname: nodeHostname(stack, "server"),
+    allocatePublicIp: false,
     tags,
 }, cloud);
 
@@ -78,7 +90,6 @@ new DnsRecords("gitpod", { zone: config.dnsZone, domainLabel: config.domainLabel
 //    provider. While paused nothing reaches the VM or the cluster: every step keeps its inputs,
 //    the provider skips the cluster. The kubeconfig is renewed when the one in the stack (read
 //    back from the last deployment's outputs) expires within 30 days.
-const previous = previousDeployment();
 const renewal = kubeconfigRenewalCount(previous, config.running);
 const target = { host: address.ip, privateKey: sshKey.privateKey, reachableAfter: [network.firewall] };
 const k3s = new K3sServer("k3s", {
@@ -93,6 +104,7 @@ const k3s = new K3sServer("k3s", {
     serviceCidr: config.serviceCidr,
     tlsSans: [config.domain],
     registryMirrors: config.registryMirrors,
+    nodeLabels: serverNodeLabels(config.workspaceNodes),
 }, onVm);
 const provider = k3s.provider;
 
@@ -113,6 +125,27 @@ const images = new ImagePreflight("images", {
 
 // 4c. The workspace image starts downloading in the background; nothing waits on it.
 new WorkspaceImagePrepull("workspace-image", { target, k3sReady, image: config.workspaceImage }, onVm);
+
+// 4d. Workspace nodes: more VMs joined as k3s agents that run the workspaces (none by default).
+const workspace = config.workspaceNodes === 0 ? undefined : new WorkspaceNodes("workspace", {
+    count: config.workspaceNodes,
+    stack,
+    vm: { ...serverVm, instanceType: config.workspaceInstanceType, instanceTypeKey: "workspaceInstanceType", systemDiskSize: config.workspaceDiskSize },
+    subnetCidr: network.subnetCidr,
+    serverFirewall: network.firewall,
+    server: { target, privateIp: server.privateIp, nodeName: server.hostname, token: k3s.token, vm: server.vm },
+    serverReady: k3sReady,
+    clusterReady: calico.ready,
+    k3sVersion: config.versions.k3s,
+    k3sMirror: config.k3sMirror,
+    registryMirrors: config.registryMirrors,
+    tags,
+}, cloud);
+// Each pulls through its own network path: the preflight and the pre-pull run on every node.
+const nodeImages = (workspace?.nodes ?? []).map((node) => {
+    new WorkspaceImagePrepull(`workspace-image-${node.role}`, { target: node.target, k3sReady: node.installed, image: config.workspaceImage });
+    return new ImagePreflight(`images-${node.role}`, { target: node.target, k3sReady: node.installed, registryMirrors: config.registryMirrors, kotsVersion: config.versions.kots });
+});
 
 // 5. cert-manager, the DNSPod webhook, ClusterIssuer gitpod-issuer and the wildcard Certificate.
 //    A new VM first gets back the certificate the stack kept (or the one handed back through
@@ -137,8 +170,9 @@ const tls = new Tls("tls", {
     restoreCertificate: restore,
 }, onVm);
 
-// 6. Gitpod, once the certificate, the CoreDNS fix and every image are there: through kots
-// (default), or Gitpod's own installer + Helm (`gitpodInstaller: installer`: no replicated.app).
+// 6. Gitpod, once the certificate, the CoreDNS fix, every image (on every node) and the workspace
+// nodes are there: through kots (default), or Gitpod's own installer + Helm
+// (`gitpodInstaller: installer`: no replicated.app).
 if (config.signupWarning) pulumi.log.warn(config.signupWarning);
 const gitpodCommon = {
     target,
@@ -147,6 +181,7 @@ const gitpodCommon = {
     certificateReady: tls.certificateReady,
     coreDnsReady: coreDns.ready,
     imagesReady: images.ready,
+    nodesReady: [...(workspace ? [workspace.ready] : []), ...nodeImages.map((i) => i.ready)],
     domain: config.domain,
     acmeServer: config.acmeServer,
     appVersion: config.gitpodVersion,
@@ -191,3 +226,6 @@ export const serverInstanceId = server.instanceId;
 export const serverBootDisk = server.bootDisk;
 export const tlsCertificate = pulumi.secret(pulumi.all([tls.keptCertificate, previous]).apply(([kept, prev]) => kept || prev.tlsCertificate || ""));
 export const tlsRestore = restore;
+export const nodes: pulumi.Output<ClusterNode[]> = pulumi
+    .all([server.privateIp, workspace?.list ?? []])
+    .apply(([privateIp, agents]) => [{ name: server.hostname, privateIp, role: "server" as const }, ...agents]);

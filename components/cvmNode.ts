@@ -20,6 +20,8 @@ export interface CvmNodeArgs {
     readonly zone: string;
     /** Default for Gitpod: SA2.2XLARGE16 (8 vCPU / 16 GiB). */
     readonly instanceType: string;
+    /** The config key `instanceType` came from, named when it is not sold (default "instanceType"). */
+    readonly instanceTypeKey?: string;
     /** Ubuntu release of the image: 20.04 (kernel 5.4) or 22.04. */
     readonly ubuntuVersion: string;
     readonly systemDiskType: string;
@@ -137,7 +139,7 @@ export class CvmNode extends pulumi.ComponentResource {
         const anywhere = tencentcloud.getInstanceTypesOutput({ filters: instanceTypeFilters(args.instanceType), excludeSoldOut: true }, { parent: this });
         return pulumi
             .all([inZone.instanceTypes, anywhere.instanceTypes])
-            .apply(([here, all]) => checkInstanceTypeOffered(args.instanceType, args.zone, here, all));
+            .apply(([here, all]) => checkInstanceTypeOffered(args.instanceType, args.zone, here, all, args.instanceTypeKey));
     }
 }
 

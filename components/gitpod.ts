@@ -59,6 +59,8 @@ export interface GitpodCommonArgs {
     readonly certificateReady: pulumi.CustomResource;
     readonly coreDnsReady: pulumi.Resource;
     readonly imagesReady: pulumi.Resource;
+    /** Workspace nodes joined (server relabelled) and their image preflights; KOTS' preflight wants their labels. */
+    readonly nodesReady?: readonly pulumi.Resource[];
     readonly domain: string;
     /** The certificate's Let's Encrypt environment: staging chains are not verified by the wait. */
     readonly acmeServer: "production" | "staging";
@@ -104,7 +106,7 @@ export function gitpodPrerequisites(
         { provider: args.provider, namespace: args.namespace, domain: args.domain, providers: args.authProviders },
         { parent },
     );
-    const waits = [args.certificateReady, args.coreDnsReady, args.imagesReady, ...auth.secrets];
+    const waits = [args.certificateReady, args.coreDnsReady, args.imagesReady, ...(args.nodesReady ?? []), ...auth.secrets];
     const guard = installModeGuard(`${name}-mode-guard`, { target: args.target, namespace: args.namespace, mode, after: waits }, { parent });
     return { auth, guard, waits };
 }

@@ -16,11 +16,9 @@
  * It does not wait for the node to be Ready: with `flannel-backend: none` that needs Calico
  * (components/calico.ts).
  *
- * Agent-ready: `bootstrapNode` (host prep + install, token on stdin) is the part a later
- * `K3sAgent` reuses as is: an agent would pass its own target/instanceId/bootDisk, the server's
- * `token` output as stdin and a server URL parameter (k3s-install.sh would grow a `GT_K3S_URL`
- * parameter and write `server:` into config.yaml, switching the installer to agent mode). An
- * agent needs no kubeconfig and no provider; it would wait on this server's `ready`.
+ * Agents: `bootstrapNode` (host prep + install, token on stdin) is what K3sAgent
+ * (components/k3sAgent.ts) reuses with its own target, `GT_K3S_ROLE=agent` and an agent
+ * config.yaml; an agent needs no kubeconfig and no provider, and waits on this server's `ready`.
  */
 import * as command from "@pulumi/command";
 import * as k8s from "@pulumi/kubernetes";
@@ -86,6 +84,8 @@ export interface NodeBootstrapArgs {
     installParams: Record<string, pulumi.Input<string>>;
     /** The cluster token (secret), piped to k3s-install.sh. */
     token: pulumi.Input<string>;
+    /** What host prep waits for besides the VM and its firewall (an agent: the server's k3s). */
+    after?: pulumi.Input<pulumi.Resource>[];
 }
 
 export interface NodeBootstrap {
@@ -112,7 +112,7 @@ export function bootstrapNode(name: string, args: NodeBootstrapArgs, parent: pul
     const hostPrep = remoteScript(
         `${name}-host-prep`,
         { target: args.target, script: "host-prep", firstContact: true, triggers },
-        { parent },
+        { parent, dependsOn: args.after },
     );
     const install = remoteScript(
         `${name}-install`,

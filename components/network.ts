@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as tencentcloud from "@pulumi/tencentcloud";
-import { ingressRules } from "../lib/firewall";
+import { DEFAULT_SUBNET_CIDR, ingressRules, nodeRules } from "../lib/firewall";
 
 export interface NetworkArgs {
     /** Availability zone of the subnet (every node of the cluster lives in it). */
@@ -11,6 +11,12 @@ export interface NetworkArgs {
     readonly vpcCidr?: string;
     /** Subnet range inside the VPC. Defaults to 10.0.1.0/24. */
     readonly subnetCidr?: string;
+    /**
+     * Let cluster nodes reach the server from inside the subnet (k3s, kubelet, Calico VXLAN and
+     * Typha ports; lib/firewall.ts nodeRules): on while workspace nodes are configured, and for
+     * the one run that drains the last of them (lib/workspaceNodes.ts nodeTrafficOpen).
+     */
+    readonly nodeTraffic?: pulumi.Input<boolean>;
     readonly tags?: Record<string, string>;
 }
 
@@ -24,16 +30,18 @@ export class Network extends pulumi.ComponentResource {
     readonly vpcId: pulumi.Output<string>;
     readonly subnetId: pulumi.Output<string>;
     readonly securityGroupId: pulumi.Output<string>;
-    /** The ingress/egress rule set: SSH steps wait on it (`SshTarget.reachableAfter`). */
+    readonly subnetCidr: string;
+    /** The ingress/egress rule set: SSH steps wait on it (`SshTarget.reachableAfter`), and so do joining nodes. */
     readonly firewall: tencentcloud.SecurityGroupRuleSet;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("gitpod-tencent:cloud:Network", name, {}, opts);
         const tags = args.tags ?? {};
+        this.subnetCidr = args.subnetCidr ?? DEFAULT_SUBNET_CIDR;
         const vpc = new tencentcloud.Vpc(`${name}-vpc`, { cidrBlock: args.vpcCidr ?? "10.0.0.0/16", tags }, { parent: this });
         const subnet = new tencentcloud.Subnet(
             `${name}-subnet`,
-            { vpcId: vpc.id, availabilityZone: args.zone, cidrBlock: args.subnetCidr ?? "10.0.1.0/24", tags },
+            { vpcId: vpc.id, availabilityZone: args.zone, cidrBlock: this.subnetCidr, tags },
             { parent: this },
         );
         const group = new tencentcloud.SecurityGroup(
@@ -45,7 +53,7 @@ export class Network extends pulumi.ComponentResource {
             `${name}-rules`,
             {
                 securityGroupId: group.id,
-                ingresses: ingressRules(args.adminCidrs),
+                ingresses: pulumi.output(args.nodeTraffic ?? false).apply((open) => ingressRules(args.adminCidrs, open ? nodeRules("server", this.subnetCidr) : [])),
                 egresses: [{ action: "ACCEPT", cidrBlock: "0.0.0.0/0", protocol: "ALL", port: "ALL", description: "all outbound" }],
             },
             { parent: this },

@@ -13,7 +13,8 @@
  *   rejection, and a secret has no business in an environment anyway.
  * - `triggers` *replace* the command when they change (@pulumi/command sets
  *   `replaceOnChanges: ["triggers[*]"]`). No step has a `delete` command, so a replacement
- *   only runs `create` again; nothing is undone on a VM that may already be gone.
+ *   only runs `create` again; nothing is undone on a VM that may already be gone. The one
+ *   exception is `onDelete` (a workspace node's drain, run on the server before its VM goes).
  */
 import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
@@ -32,6 +33,11 @@ export interface SshTarget {
      * (Network's `firewall`). Every step on this target waits on them, besides retrying dials.
      */
     readonly reachableAfter?: pulumi.Resource[];
+    /**
+     * Reach `host` through this machine (SSH jump host): a workspace node is reached on its
+     * private address through the server, so it needs no inbound rule from outside the VPC.
+     */
+    readonly jump?: SshTarget;
 }
 
 export const DEFAULT_SSH_USER = "ubuntu";
@@ -61,16 +67,15 @@ export interface RemoteScriptArgs {
     secretStdout?: boolean;
     /** First command on a new VM: tolerate a VM still booting (long dial retries). */
     firstContact?: boolean;
+    /** Run when the command is deleted (e.g. removed from the program), before what it depends on goes. */
+    onDelete?: { script: ScriptName; params?: Record<string, pulumi.Input<string>> };
 }
 
 /** The connection block: secrets stay Outputs; @pulumi/command marks the whole block secret. */
 export function sshConnection(target: SshTarget, firstContact = false): command.types.input.remote.ConnectionArgs {
-    return {
-        host: target.host,
-        user: target.user ?? DEFAULT_SSH_USER,
-        privateKey: target.privateKey,
-        ...(firstContact ? FIRST_CONTACT_DIAL : DEFAULT_DIAL),
-    };
+    const dial = firstContact ? FIRST_CONTACT_DIAL : DEFAULT_DIAL;
+    const hop = (t: SshTarget) => ({ host: t.host, user: t.user ?? DEFAULT_SSH_USER, privateKey: t.privateKey, ...dial });
+    return target.jump ? { ...hop(target), proxy: hop(target.jump) } : hop(target);
 }
 
 /**
@@ -99,6 +104,7 @@ export function remoteScript(name: string, args: RemoteScriptArgs, opts: pulumi.
             connection: sshConnection(args.target, args.firstContact),
             create: commandText,
             update: commandText,
+            delete: args.onDelete && scriptCommand(args.onDelete.script, args.onDelete.params),
             stdin: args.stdin,
             triggers: args.triggers,
             // stdout of a secret-carrying step must not reach the engine's log either.

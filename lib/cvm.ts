@@ -59,18 +59,20 @@ export function instanceTypeFilters(instanceType: string, zone?: string): { name
 
 /**
  * Says early, with the zones where the type is sold, what a late cloud API error would not.
- * `inZone` are pay-as-you-go offers in the configured zone, `anywhere` in the whole region.
+ * `inZone` are pay-as-you-go offers in the configured zone, `anywhere` in the whole region;
+ * `key` is the config key that chose the type (workspace nodes: `workspaceInstanceType`).
  */
 export function checkInstanceTypeOffered(
     instanceType: string,
     zone: string,
     inZone: readonly OfferedType[] | undefined,
     anywhere: readonly OfferedType[] | undefined,
+    key = "instanceType",
 ): Lookup {
     if ((inZone ?? []).some((t) => t.instanceType === instanceType)) return { value: instanceType };
     const zones = [...new Set((anywhere ?? []).filter((t) => t.instanceType === instanceType).map((t) => t.availabilityZone ?? "?"))].sort();
-    const where = zones.length > 0 ? `it is sold in ${zones.join(", ")}: set gitpod-tencent:zone to one of them` : "it is sold nowhere in this region now: pick another instanceType or region";
-    return { problem: `gitpod-tencent:instanceType: ${instanceType} is not available pay-as-you-go in ${zone} (sold out or not offered); ${where}` };
+    const where = zones.length > 0 ? `it is sold in ${zones.join(", ")}: set gitpod-tencent:zone to one of them` : `it is sold nowhere in this region now: pick another ${key} or region`;
+    return { problem: `gitpod-tencent:${key}: ${instanceType} is not available pay-as-you-go in ${zone} (sold out or not offered); ${where}` };
 }
 
 /**

@@ -136,3 +136,78 @@ export function renderK3sConfig(opts: K3sConfigOptions): string {
     if (YAML.isScalar(mode)) mode.type = "QUOTE_DOUBLE";
     return doc.toString();
 }
+
+/**
+ * The labels that draw workspaces and the daemons beside them (ws-daemon, registry-facade,
+ * agent-smith select on regular|headless: Gitpod 2022.11.3 `install/installer/pkg/cluster/affinity.go`).
+ * With workspace nodes they are theirs alone; the server keeps meta, ide and (workspace) services.
+ */
+export const WORKSPACE_NODE_LABELS: Readonly<Record<string, string>> = Object.freeze({
+    "gitpod.io/workload_workspace_regular": "true",
+    "gitpod.io/workload_workspace_headless": "true",
+});
+
+/**
+ * With it on one node, k3s' ServiceLB runs its svclb pods (hostPorts 80/443 for Gitpod's `proxy`
+ * LoadBalancer) on the labelled nodes only (k3s docs, networking services, "Controlling ServiceLB
+ * Node Selection"): the server, whose address DNS points at, not the workspace nodes.
+ */
+export const SERVICE_LB_LABEL: Readonly<Record<string, string>> = Object.freeze({ "svccontroller.k3s.cattle.io/enablelb": "true" });
+
+/**
+ * The server's labels: every Gitpod label on a single node; with workspace nodes all but the
+ * workspace ones, plus SERVICE_LB_LABEL.
+ */
+export function serverNodeLabels(workspaceNodes: number): Record<string, string> {
+    if (workspaceNodes === 0) return { ...GITPOD_NODE_LABELS };
+    const services = Object.entries(GITPOD_NODE_LABELS).filter(([k]) => !(k in WORKSPACE_NODE_LABELS));
+    return { ...Object.fromEntries(services), ...SERVICE_LB_LABEL };
+}
+
+export interface K3sAgentConfigOptions {
+    /** k3s release (recorded in the header comment). */
+    version: string;
+    /** The server's private IPv4 address: agents join over the VPC, port 6443. */
+    serverIp: string;
+    /** The agent's own private IPv4 address (kubelet InternalIP, Calico's VXLAN endpoint). */
+    nodeIp: string;
+    nodeName: string;
+    nodeLabels: Record<string, string>;
+}
+
+/** Problems with the agent options, one line each. */
+export function validateK3sAgentConfigOptions(opts: K3sAgentConfigOptions): string[] {
+    const problems: string[] = [];
+    if (!VERSION_RE.test(opts.version)) problems.push(`version: "${opts.version}" is not a k3s release name (e.g. v1.24.13+k3s1)`);
+    if (!net.isIPv4(opts.serverIp)) problems.push(`serverIp: "${opts.serverIp}" is not an IPv4 address`);
+    if (!net.isIPv4(opts.nodeIp)) problems.push(`nodeIp: "${opts.nodeIp}" is not an IPv4 address`);
+    if (!DNS_NAME_RE.test(opts.nodeName)) problems.push(`nodeName: "${opts.nodeName}" is not a lower-case DNS name`);
+    for (const k of Object.keys(opts.nodeLabels)) {
+        const p = labelKeyProblem(k);
+        if (p) problems.push(p);
+    }
+    return problems;
+}
+
+/**
+ * /etc/rancher/k3s/config.yaml for a k3s agent: `server` on the server's private address, the
+ * token from K3S_TOKEN_FILE (never in this file or a command line), its own `node-ip` and name,
+ * and the workspace labels. k3s merges `node-label` into the Node on every start (it never removes
+ * one: `pkg/agent/run.go` configureNode/updateMutableLabels). Flannel and the cluster CIDRs are
+ * server-only settings the agent receives from the server.
+ */
+export function renderK3sAgentConfig(opts: K3sAgentConfigOptions): string {
+    const problems = validateK3sAgentConfigOptions(opts);
+    if (problems.length > 0) throw new Error(`invalid k3s agent config:\n  ${problems.join("\n  ")}`);
+    const doc = new YAML.Document({
+        server: `https://${opts.serverIp}:6443`,
+        "token-file": K3S_TOKEN_FILE,
+        "node-ip": opts.nodeIp,
+        "node-name": opts.nodeName,
+        "node-label": Object.keys(opts.nodeLabels)
+            .sort()
+            .map((k) => `${k}=${opts.nodeLabels[k]}`),
+    });
+    doc.commentBefore = ` Written by gitpod-tencent for the k3s ${opts.version} agent. Do not edit: re-run pulumi up instead.`;
+    return doc.toString();
+}

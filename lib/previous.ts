@@ -1,3 +1,5 @@
+import type { ClusterNode } from "./workspaceNodes";
+
 /**
  * What the stack remembers from its last deployment: its own outputs, read back through a
  * StackReference to itself (components/previousDeployment.ts). Every field is absent for a new
@@ -17,7 +19,9 @@ export interface PreviousDeployment {
     readonly kubeconfig?: string;
     /** How many times the kubeconfig was renewed on that VM (`kubeconfigRenewal` output). */
     readonly kubeconfigRenewal?: number;
+    /** The cluster's nodes (`nodes` output): were there workspace nodes to drain? */
+    readonly nodes?: readonly ClusterNode[];
 }
 
 /** The outputs `PreviousDeployment` is read from. */
-export const REMEMBERED_OUTPUTS = ["serverBootDisk", "tlsCertificate", "tlsRestore", "kubeconfig", "kubeconfigRenewal"] as const;
+export const REMEMBERED_OUTPUTS = ["serverBootDisk", "tlsCertificate", "tlsRestore", "kubeconfig", "kubeconfigRenewal", "nodes"] as const;

@@ -21,6 +21,7 @@ export const SCRIPT_NAMES = [
     "gitpod-installer",
     "restore-certificate",
     "read-certificate",
+    "node-drain",
 ] as const;
 
 export type ScriptName = (typeof SCRIPT_NAMES)[number];

@@ -14,6 +14,7 @@ import { checkTls, TLS_KEYS, TlsConfig } from "./tls";
 import { checkGitpod, GITPOD_KEYS, GitpodConfig } from "./gitpod";
 import { checkInstaller, INSTALLER_KEYS, InstallerConfig } from "./installer";
 import { checkOperations, OPERATIONS_KEYS, OperationsConfig } from "./operations";
+import { checkWorkspaceNodes, WORKSPACE_NODES_KEYS, WorkspaceNodesConfig } from "./workspaceNodes";
 
 export { PROJECT, isFqdn, isIpv4Cidr } from "./checker";
 export type { RawConfig } from "./checker";
@@ -22,10 +23,10 @@ export { ACME_SERVERS } from "./tls";
 export type { AcmeServer } from "./tls";
 export type { GitpodInstaller } from "./installer";
 
-export type StackConfig = CloudConfig & ClusterConfig & TlsConfig & GitpodConfig & InstallerConfig & OperationsConfig;
+export type StackConfig = CloudConfig & ClusterConfig & TlsConfig & GitpodConfig & InstallerConfig & OperationsConfig & WorkspaceNodesConfig;
 
 /** Every stage's keys, in the order their checkers run. */
-const STAGES: readonly StageKeys[] = [CLOUD_KEYS, CLUSTER_KEYS, TLS_KEYS, GITPOD_KEYS, INSTALLER_KEYS, OPERATIONS_KEYS];
+const STAGES: readonly StageKeys[] = [CLOUD_KEYS, CLUSTER_KEYS, TLS_KEYS, GITPOD_KEYS, INSTALLER_KEYS, OPERATIONS_KEYS, WORKSPACE_NODES_KEYS];
 
 export const PLAIN_KEYS: readonly string[] = STAGES.flatMap((s) => s.plain);
 export const SECRET_KEYS: readonly string[] = STAGES.flatMap((s) => s.secrets);
@@ -42,6 +43,7 @@ export function validateConfig(raw: RawConfig): StackConfig {
         ...checkGitpod(c),
         ...checkInstaller(c),
         ...checkOperations(c),
+        ...checkWorkspaceNodes(c),
     };
     if (c.problems.length > 0) {
         throw new ConfigError(c.problems);
