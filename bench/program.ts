@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 
 async function main(): Promise<void> {
     const t0 = performance.now();
-    const { runProgram } = await import("../test/support/program");
+    const { runProgram } = await import("../tools/mock/program");
     const t1 = performance.now();
     const run = await runProgram();
     const t2 = performance.now();

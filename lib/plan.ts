@@ -6,7 +6,7 @@
  * new component shows up with the default estimate until it gets a row in STAGE_ESTIMATES.
  */
 
-/** What the plan needs of a recorded resource (test/support/mocks.ts RecordedResource has it). */
+/** What the plan needs of a recorded resource (tools/mock/mocks.ts RecordedResource has it). */
 export interface GraphResource {
     readonly type: string;
     readonly name: string;

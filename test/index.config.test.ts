@@ -2,7 +2,7 @@
 import { before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import { ConfigError } from "../lib/config";
-import { ProgramRun, runProgram } from "./support/program";
+import { ProgramRun, runProgram } from "../tools/mock/program";
 
 let run: ProgramRun;
 

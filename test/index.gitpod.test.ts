@@ -7,8 +7,8 @@ import { before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
-import { dependsOnTransitively, one, ProgramRun, runProgram, VALID_SECRETS } from "./support/program";
-import { valueOf } from "./support/mocks";
+import { dependsOnTransitively, one, ProgramRun, runProgram, VALID_SECRETS } from "../tools/mock/program";
+import { valueOf } from "../tools/mock/mocks";
 
 const COMMAND = "command:remote:Command";
 const SECRET = "kubernetes:core/v1:Secret";

@@ -6,7 +6,7 @@
 import { before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import { COMMAND } from "./support/fixtures";
-import { assertRecordedAtLeast, dependsOnTransitively, one, ProgramRun, runProgram } from "./support/program";
+import { assertRecordedAtLeast, dependsOnTransitively, one, ProgramRun, runProgram } from "../tools/mock/program";
 
 let run: ProgramRun;
 

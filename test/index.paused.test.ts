@@ -7,8 +7,8 @@
  */
 import { before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
-import { byType, one, ProgramRun, runProgram } from "./support/program";
-import { RecordedResource } from "./support/mocks";
+import { byType, one, ProgramRun, runProgram } from "../tools/mock/program";
+import { RecordedResource } from "../tools/mock/mocks";
 
 const INSTANCE = "tencentcloud:index/instance:Instance";
 let running: ProgramRun;

@@ -7,8 +7,8 @@
 import { before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { dependsOnTransitively, one, ProgramRun, runProgram } from "./support/program";
-import { valueOf } from "./support/mocks";
+import { dependsOnTransitively, one, ProgramRun, runProgram } from "../tools/mock/program";
+import { valueOf } from "../tools/mock/mocks";
 import { issuedSecretJson } from "./support/certificates";
 import { keptSecret } from "../lib/keptCertificate";
 import { kubeconfigExpiringIn } from "./support/kubeconfigs";

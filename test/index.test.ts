@@ -6,8 +6,8 @@
 import { before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { assertRecordedAtLeast, byType, dependsOnTransitively, one, ProgramRun, runProgram, VALID_SECRETS } from "./support/program";
-import { RecordedResource, valueOf } from "./support/mocks";
+import { assertRecordedAtLeast, byType, dependsOnTransitively, one, ProgramRun, runProgram, VALID_SECRETS } from "../tools/mock/program";
+import { RecordedResource, valueOf } from "../tools/mock/mocks";
 import { checkInvokeArgs, checkResourceInputs } from "./support/tencentcloudSchema";
 import * as fs from "node:fs";
 import * as path from "node:path";

@@ -6,9 +6,9 @@
 import { before, describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { RecordedResource } from "./support/mocks";
-import { byType, defaultOutputs, dependsOnTransitively, one, ProgramRun, runProgram } from "./support/program";
-import { valueOf } from "./support/mocks";
+import { RecordedResource } from "../tools/mock/mocks";
+import { byType, defaultOutputs, dependsOnTransitively, one, ProgramRun, runProgram } from "../tools/mock/program";
+import { valueOf } from "../tools/mock/mocks";
 import { checkResourceInputs } from "./support/tencentcloudSchema";
 
 const INSTANCE = "tencentcloud:index/instance:Instance";

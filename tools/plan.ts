@@ -5,8 +5,7 @@
  * instead of a preview. With `--stack`, the plain values of `Pulumi.<stack>.yaml` are used over
  * the tests' sample configuration (encrypted values keep their samples).
  *
- * The mock harness is the tests' own (test/support/program.ts, as bench/program.ts uses it):
- * one engine for tests, bench and plan.
+ * The mock engine is tools/mock/ (program.ts, mocks.ts): one engine for the tests, bench and plan.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -28,7 +27,7 @@ export function stackFileConfig(text: string): Record<string, unknown> {
 
 /** Evaluates the program under mocks and plans it; throws what the program threw. */
 export async function planProgram(plain: Record<string, unknown> = {}): Promise<{ plan: Plan; resources: number }> {
-    const { runProgram } = await import("../test/support/program");
+    const { runProgram } = await import("./mock/program");
     const run = await runProgram({ plain });
     if (run.error) throw run.error;
     return { plan: buildPlan(run.resources), resources: run.resources.length };

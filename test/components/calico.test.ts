@@ -10,8 +10,8 @@ import { calicoValues } from "../../lib/calico";
 import { scriptDigest } from "../../lib/scripts";
 import { PINS } from "../../lib/versions";
 import { COMMAND, FAKE_HOST, fakeTarget, RELEASE, setupComponentMocks, testK3sServer } from "../support/fixtures";
-import { RecordedResource, Recording, valueOf } from "../support/mocks";
-import { byType, dependsOnTransitively, one } from "../support/program";
+import { RecordedResource, Recording, valueOf } from "../../tools/mock/mocks";
+import { byType, dependsOnTransitively, one } from "../../tools/mock/program";
 
 const CLUSTER_CIDR = "10.52.0.0/16";
 const target = fakeTarget(pulumi.output(FAKE_HOST));

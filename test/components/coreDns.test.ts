@@ -8,8 +8,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { CoreDnsHairpin } from "../../components/coreDns";
 import { PINS } from "../../lib/versions";
 import { COMMAND, CONFIG_MAP, setupComponentMocks, testK3sServer } from "../support/fixtures";
-import { RecordedResource, Recording, valueOf } from "../support/mocks";
-import { dependsOnTransitively, one } from "../support/program";
+import { RecordedResource, Recording, valueOf } from "../../tools/mock/mocks";
+import { dependsOnTransitively, one } from "../../tools/mock/program";
 
 let run: Recording;
 

@@ -11,8 +11,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { CvmNode, CvmNodeArgs } from "../../components/cvmNode";
-import { InvokeResult, RecordedResource, settle, setupMocks, valueOf } from "../support/mocks";
-import { defaultInvokes, defaultOutputs } from "../support/program";
+import { InvokeResult, RecordedResource, settle, setupMocks, valueOf } from "../../tools/mock/mocks";
+import { defaultInvokes, defaultOutputs } from "../../tools/mock/program";
 
 const INSTANCE = "tencentcloud:index/instance:Instance";
 const schema = JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/tencentcloud/schema-subset.json"), "utf8"));

@@ -8,8 +8,8 @@ import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
 import { COMMAND, fakeProvider, fakeReady, fakeTarget, SECRET, setupComponentMocks } from "../support/fixtures";
-import { Recording, valueOf } from "../support/mocks";
-import { one } from "../support/program";
+import { Recording, valueOf } from "../../tools/mock/mocks";
+import { one } from "../../tools/mock/program";
 import { Gitpod, GitpodArgs } from "../../components/gitpod";
 
 const CUSTOM_LICENSE = "apiVersion: kots.io/v1beta1\nkind: License\nspec:\n  appSlug: gitpod\n  licenseID: myOwnLicence0123\n";

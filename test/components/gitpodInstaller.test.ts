@@ -9,8 +9,8 @@ import * as pulumi from "@pulumi/pulumi";
 import YAML from "yaml";
 import { GitpodInstaller } from "../../components/gitpodInstaller";
 import { COMMAND, FAKE_PRIVATE_KEY, fakeProvider, fakeReady, fakeTarget, SECRET, setupComponentMocks } from "../support/fixtures";
-import { RecordedResource, Recording, valueOf } from "../support/mocks";
-import { one } from "../support/program";
+import { RecordedResource, Recording, valueOf } from "../../tools/mock/mocks";
+import { one } from "../../tools/mock/program";
 
 let run: Recording;
 let installer: GitpodInstaller;

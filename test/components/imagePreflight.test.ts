@@ -10,8 +10,8 @@ import { CONDITIONAL_IMAGES, GITPOD_APP_VERSION, gitpodImages } from "../../lib/
 import { DEFAULT_REGISTRY_MIRRORS, manifestCandidates, RegistryMirrors } from "../../lib/registries";
 import { scriptDigest } from "../../lib/scripts";
 import { COMMAND, FAKE_PRIVATE_KEY, fakeTarget, setupComponentMocks, testK3sServer } from "../support/fixtures";
-import { RecordedResource, Recording, valueOf } from "../support/mocks";
-import { dependsOnTransitively, one } from "../support/program";
+import { RecordedResource, Recording, valueOf } from "../../tools/mock/mocks";
+import { dependsOnTransitively, one } from "../../tools/mock/program";
 
 const GCR_MIRROR: RegistryMirrors = { ...DEFAULT_REGISTRY_MIRRORS, "eu.gcr.io": { endpoints: ["https://gcr-mirror.example.com"] } };
 

@@ -9,8 +9,8 @@ import { K3sServer, UNREACHABLE_ENV } from "../../components/k3sServer";
 import { DEFAULT_DIAL, FIRST_CONTACT_DIAL } from "../../components/remote";
 import YAML from "yaml";
 import { COMMAND, fakeReady, fakeTarget, scriptParam, setupComponentMocks, testK3sServer } from "../support/fixtures";
-import { RecordedResource, Recording, valueOf } from "../support/mocks";
-import { byType, dependsOnTransitively, one } from "../support/program";
+import { RecordedResource, Recording, valueOf } from "../../tools/mock/mocks";
+import { byType, dependsOnTransitively, one } from "../../tools/mock/program";
 
 const HOST = "43.156.0.10";
 const PRIVATE_KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nk3s-test-private-key\n-----END OPENSSH PRIVATE KEY-----\n";

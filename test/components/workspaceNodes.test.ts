@@ -10,8 +10,8 @@ import { FIRST_CONTACT_DIAL } from "../../components/remote";
 import { DEFAULT_REGISTRY_MIRRORS } from "../../lib/registries";
 import { PINS } from "../../lib/versions";
 import { COMMAND, FAKE_HOST, FAKE_PRIVATE_KEY, fakeReady, fakeTarget } from "../support/fixtures";
-import { RecordedResource, Recording, setupMocks, valueOf } from "../support/mocks";
-import { byType, defaultInvokes, defaultOutputs, dependsOnTransitively, one } from "../support/program";
+import { RecordedResource, Recording, setupMocks, valueOf } from "../../tools/mock/mocks";
+import { byType, defaultInvokes, defaultOutputs, dependsOnTransitively, one } from "../../tools/mock/program";
 
 const INSTANCE = "tencentcloud:index/instance:Instance";
 const RULE_SET = "tencentcloud:index/securityGroupRuleSet:SecurityGroupRuleSet";

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { POLICIES, TYPES } from "../../policy/policies";
-import { assertRecordedAtLeast, byType, ProgramRun, runProgram } from "../support/program";
+import { assertRecordedAtLeast, byType, ProgramRun, runProgram } from "../../tools/mock/program";
 import { violations } from "../support/policy";
 
 describe("the program under its policy pack", () => {

@@ -10,7 +10,8 @@ import { DEFAULT_REGISTRY_MIRRORS, renderImageChecks } from "../../lib/registrie
 // `Authorization: Bearer tok-<n>`. URLs not listed: no connection (status 000, exit 7).
 // The token endpoint https://auth.example.com/token answers {"token":"tok-1"} unless
 // $STUB_STATE/token-fail exists. $STUB_STATE/delay makes every HEAD sleep; in-flight HEADs are
-// tracked to measure parallelism (max in $STUB_STATE/max-inflight).
+// tracked to measure parallelism: each HEAD appends how many it saw in flight to
+// $STUB_STATE/inflight-seen (an append, so concurrent HEADs cannot overwrite each other).
 const CURL = `hdr=""; url=""; auth=""; head=0; data=""; accept=""
 while (($#)); do
   case "$1" in
@@ -32,7 +33,7 @@ fi
 [[ "$accept" == *application/vnd.oci.image.index.v1+json* && "$accept" == *application/vnd.docker.distribution.manifest.list.v2+json* && "$accept" == *application/vnd.docker.distribution.manifest.v2+json* && "$accept" == *application/vnd.oci.image.manifest.v1+json* ]] || { echo "missing Accept types" >&2; exit 98; }
 me="$STUB_STATE/inflight.$$"; : >"$me"
 n=$(find "$STUB_STATE" -name 'inflight.*' | wc -l)
-m=$(cat "$STUB_STATE/max-inflight" 2>/dev/null || echo 0); (( n > m )) && echo "$n" >"$STUB_STATE/max-inflight"
+echo "$n" >>"$STUB_STATE/inflight-seen"
 [[ -f "$STUB_STATE/delay" ]] && sleep "$(cat "$STUB_STATE/delay")"
 rm -f "$me"
 line="$(grep -F "$url " "$STUB_STATE/registry" | head -n 1)"
@@ -150,13 +151,13 @@ describe("image-preflight.sh", () => {
     // Each check takes long enough that two started together overlap even on a loaded machine.
     const names = ["a", "b", "c"];
     registry(names.map((n) => `https://quay.io/v2/t/${n}/manifests/1 200`));
-    s.writeState("delay", "1");
+    s.writeState("delay", "0.5");
     const r = run(names.map((n) => `quay.io/t/${n}:1 https://quay.io/v2/t/${n}/manifests/1`).join("\n"), {
       PREFLIGHT_PARALLEL: "2",
     });
     assert.equal(r.status, 0, r.stderr + r.stdout);
     assert.match(r.stdout, /all 3 images present/);
-    const max = Number(fs.readFileSync(`${s.state}/max-inflight`, "utf8"));
+    const max = Math.max(...fs.readFileSync(`${s.state}/inflight-seen`, "utf8").trim().split("\n").map(Number));
     assert.equal(max, 2, `max in flight ${max}`);
   });
 

@@ -11,8 +11,8 @@ import { K3sServer, K3sServerArgs } from "../../components/k3sServer";
 import { SshTarget } from "../../components/remote";
 import { DEFAULT_REGISTRY_MIRRORS } from "../../lib/registries";
 import { PINS } from "../../lib/versions";
-import { Recording, setupMocks } from "./mocks";
-import { defaultOutputs } from "./program";
+import { Recording, setupMocks } from "../../tools/mock/mocks";
+import { defaultOutputs } from "../../tools/mock/program";
 
 /** Resource type tokens. */
 export const COMMAND = "command:remote:Command";

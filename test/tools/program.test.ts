@@ -12,9 +12,9 @@ import * as fs from "node:fs";
 import { buildPlan, Plan } from "../../lib/plan";
 import { readStackOutputs } from "../../tools/verifyChecks";
 import { fakeExec } from "../support/fakeExec";
-import { valueOf } from "../support/mocks";
+import { valueOf } from "../../tools/mock/mocks";
 import * as pulumi from "@pulumi/pulumi";
-import { dependsOnTransitively, ProgramRun, runProgram } from "../support/program";
+import { dependsOnTransitively, ProgramRun, runProgram } from "../../tools/mock/program";
 
 const ROOT = path.join(__dirname, "..", "..");
 

@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, validateConfig } from "../../../lib/config";
-import { VALID_CONFIG } from "../../support/program";
+import { VALID_CONFIG } from "../../../tools/mock/program";
 
 const SECRETS = { dnspodSecretId: pulumi.secret("AKIDx"), dnspodSecretKey: pulumi.secret("key") };
 /** The program tests' valid stack, as the CLI hands it over (strings). */
