@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CertificateWanted, certificateToRestore } from "../lib/keptCertificate";
+import { CertificateWanted, certificateToRestore, nextCertificateRead } from "../lib/keptCertificate";
 import { nextKubeconfigRenewal } from "../lib/kubeconfig";
 import { PreviousDeployment, REMEMBERED_OUTPUTS, selfStackReferenceName } from "../lib/previous";
 
@@ -29,6 +29,12 @@ export function kubeconfigRenewalCount(previous: pulumi.Output<PreviousDeploymen
             return next.renewal;
         }),
     );
+}
+
+/** The certificate keep step's read count for this run (lib/keptCertificate.ts `nextCertificateRead`). */
+export function certificateReadCount(previous: pulumi.Output<PreviousDeployment>, running: boolean): pulumi.Output<number> {
+    // A count, not a secret (the previous outputs it is read from include the certificate).
+    return pulumi.unsecret(previous.apply((prev) => nextCertificateRead(prev, running, new Date())));
 }
 
 /**

@@ -13,6 +13,8 @@ export interface PreviousDeployment {
     readonly serverBootDisk?: string;
     /** The Secret kept from that VM's cluster (`tlsCertificate` output). */
     readonly tlsCertificate?: string;
+    /** How many times the issued Secret was read again as it renewed (`tlsCertificateReads` output). */
+    readonly tlsCertificateReads?: number;
     /** What was given to that VM's cluster to restore (`tlsRestore` output). */
     readonly tlsRestore?: string;
     /** The kubeconfig in state (`kubeconfig` output). */
@@ -24,7 +26,7 @@ export interface PreviousDeployment {
 }
 
 /** The outputs `PreviousDeployment` is read from. */
-export const REMEMBERED_OUTPUTS = ["serverBootDisk", "tlsCertificate", "tlsRestore", "kubeconfig", "kubeconfigRenewal", "nodes"] as const;
+export const REMEMBERED_OUTPUTS = ["serverBootDisk", "tlsCertificate", "tlsCertificateReads", "tlsRestore", "kubeconfig", "kubeconfigRenewal", "nodes"] as const;
 
 /** The organization a DIY (file, S3 ...) backend reports: `pulumi.getOrganization()` there. */
 export const DIY_ORGANIZATION = "organization";
