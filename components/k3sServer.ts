@@ -162,6 +162,9 @@ function installParams(args: K3sServerArgs): Record<string, pulumi.Input<string>
     };
 }
 
+/** Client timeout of the Kubernetes provider while the cluster is skipped (a paused stack). */
+export const PAUSED_CLIENT_TIMEOUT_SECONDS = 10;
+
 /** pulumi-kubernetes' own switches for the same behaviour, read by its SDK and provider. */
 export const UNREACHABLE_ENV = ["PULUMI_K8S_DELETE_UNREACHABLE", "PULUMI_K8S_SKIP_UPDATE_UNREACHABLE"] as const;
 
@@ -186,7 +189,11 @@ function kubernetesProvider(name: string, kubeconfig: pulumi.Output<string>, ski
             : "Kubernetes resources are skipped (up) or dropped from state (refresh, destroy)";
         pulumi.log.warn(`${why}: if the k3s API cannot be reached, ${effect} instead of failing the run`, parent);
     }
-    return new k8s.Provider(name, { kubeconfig, enableServerSideApply: true, skipUpdateUnreachable: skipUnreachable ? true : undefined }, { parent });
+    // Paused, the EIP leads to a stopped VM that answers nothing: without a client timeout each
+    // of the provider's two start-up requests (server version, API resources) would wait out
+    // TCP's connect retries (minutes) before the run goes on (provider.go `Configure`).
+    const paused = skipUnreachable ? { skipUpdateUnreachable: true, kubeClientSettings: { timeout: PAUSED_CLIENT_TIMEOUT_SECONDS } } : {};
+    return new k8s.Provider(name, { kubeconfig, enableServerSideApply: true, ...paused }, { parent });
 }
 
 export class K3sServer extends pulumi.ComponentResource {

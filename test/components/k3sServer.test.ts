@@ -182,8 +182,8 @@ describe("K3sServer: the Kubernetes provider", () => {
         assert.ok(provider.secretPaths.includes("kubeconfig"));
         assert.ok([true, "true"].includes(provider.inputs.enableServerSideApply));
         // Unset, not false: PULUMI_K8S_DELETE_UNREACHABLE=true stays available for a one-off run.
-        for (const key of ["deleteUnreachable", "skipUpdateUnreachable"]) {
-            assert.equal(provider.inputs[key], undefined, `${key} is off`);
+        for (const key of ["deleteUnreachable", "skipUpdateUnreachable", "kubeClientSettings"]) {
+            assert.equal(provider.inputs[key], undefined, `${key} is unset`);
         }
         assert.ok(provider.dependencies.includes(cmd("k3s-kubeconfig").urn), "the provider waits on the kubeconfig");
         assert.equal(k3s.skipsUnreachableCluster, false);
@@ -193,6 +193,9 @@ describe("K3sServer: the Kubernetes provider", () => {
         const provider = one(run, "pulumi:providers:kubernetes", "k3sgone-provider");
         assert.ok([true, "true"].includes(provider.inputs.skipUpdateUnreachable), "skipUpdateUnreachable is on");
         assert.equal(provider.inputs.deleteUnreachable, undefined, "deleteUnreachable stays unset");
+        // A stopped VM answers nothing: the start-up requests give up after 10 s, not TCP's minutes.
+        // (provider inputs reach the engine as JSON strings)
+        assert.deepEqual(JSON.parse(provider.inputs.kubeClientSettings), { timeout: 10 });
         const said = warnings.filter((w) => w.includes("skipUnreachableCluster"));
         assert.equal(said.length, 1, warnings.join("\n"));
         assert.match(said[0], /changes to Kubernetes resources are skipped and a refresh keeps them as they were/);
