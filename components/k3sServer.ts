@@ -190,8 +190,8 @@ function kubernetesProvider(name: string, kubeconfig: pulumi.Output<string>, ski
         pulumi.log.warn(`${why}: if the k3s API cannot be reached, ${effect} instead of failing the run`, parent);
     }
     // Paused, the EIP leads to a stopped VM that answers nothing: without a client timeout each
-    // of the provider's two start-up requests (server version, API resources) would wait out
-    // TCP's connect retries (minutes) before the run goes on (provider.go `Configure`).
+    // of the provider's start-up requests (server version, API resources; provider.go
+    // `Configure`) waits out client-go's 30 s dial timeout before the run goes on.
     const paused = skipUnreachable ? { skipUpdateUnreachable: true, kubeClientSettings: { timeout: PAUSED_CLIENT_TIMEOUT_SECONDS } } : {};
     return new k8s.Provider(name, { kubeconfig, enableServerSideApply: true, ...paused }, { parent });
 }

@@ -193,7 +193,7 @@ describe("K3sServer: the Kubernetes provider", () => {
         const provider = one(run, "pulumi:providers:kubernetes", "k3sgone-provider");
         assert.ok([true, "true"].includes(provider.inputs.skipUpdateUnreachable), "skipUpdateUnreachable is on");
         assert.equal(provider.inputs.deleteUnreachable, undefined, "deleteUnreachable stays unset");
-        // A stopped VM answers nothing: the start-up requests give up after 10 s, not TCP's minutes.
+        // A stopped VM answers nothing: the start-up requests give up after 10 s, not client-go's 30 s dial timeout.
         // (provider inputs reach the engine as JSON strings)
         assert.deepEqual(JSON.parse(provider.inputs.kubeClientSettings), { timeout: 10 });
         const said = warnings.filter((w) => w.includes("skipUnreachableCluster"));
