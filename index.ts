@@ -21,7 +21,7 @@ import { Calico } from "./components/calico";
 import { CoreDnsHairpin } from "./components/coreDns";
 import { ImagePreflight } from "./components/imagePreflight";
 import { Tls } from "./components/tls";
-import { certificateRestore, kubeconfigRenewalCount, previousDeployment } from "./components/previousDeployment";
+import { certificateReadCount, certificateRestore, kubeconfigRenewalCount, previousDeployment } from "./components/previousDeployment";
 import { clientCertificateExpiry } from "./lib/kubeconfig";
 import { CERTIFICATE_NAME } from "./lib/tls";
 import { WorkspaceImagePrepull } from "./components/workspacePrepull";
@@ -156,6 +156,8 @@ const restore = certificateRestore(previous, server.bootDisk, config.tlsCertific
     namespace: config.gitpodNamespace,
     secretName: CERTIFICATE_NAME,
 });
+// The kept copy is read again when it nears expiry (cert-manager renews it in the cluster).
+const certificateReads = certificateReadCount(previous, config.running);
 const tls = new Tls("tls", {
     provider,
     clusterReady: calico.ready,
@@ -168,6 +170,7 @@ const tls = new Tls("tls", {
     dnspodSecretId: config.dnspodSecretId,
     dnspodSecretKey: config.dnspodSecretKey,
     restoreCertificate: restore,
+    certificateReads,
 }, onVm);
 
 // 6. Gitpod, once the certificate, the CoreDNS fix, every image (on every node) and the workspace
@@ -226,6 +229,7 @@ export const serverInstanceId = server.instanceId;
 export const serverBootDisk = server.bootDisk;
 export const tlsCertificate = pulumi.secret(pulumi.all([tls.keptCertificate, previous]).apply(([kept, prev]) => kept || prev.tlsCertificate || ""));
 export const tlsRestore = restore;
+export const tlsCertificateReads = certificateReads;
 export const nodes: pulumi.Output<ClusterNode[]> = pulumi
     .all([server.privateIp, workspace?.list ?? []])
     .apply(([privateIp, agents]) => [{ name: server.hostname, privateIp, role: "server" as const }, ...agents]);

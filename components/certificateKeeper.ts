@@ -15,6 +15,11 @@ export interface CertificateKeeperArgs {
     readonly domain: string;
     readonly gitpodNamespace: string;
     readonly acmeServer: string;
+    /**
+     * Read count of the issued Secret (lib/keptCertificate.ts `nextCertificateRead`): a new count
+     * reads it again, to keep the copy cert-manager renewed. Default 0.
+     */
+    readonly certificateReads?: pulumi.Input<number>;
 }
 
 /**
@@ -44,7 +49,8 @@ export function restoreCertificate(
 
 /**
  * Reads the issued Secret once the certificate is Ready: again whenever the certificate may
- * have been issued anew (a new Certificate object, other names, the other ACME server). The
+ * have been issued anew (a new Certificate object, other names, the other ACME server) and
+ * when the kept copy nears its expiry (`certificateReads`: cert-manager renewed it). The
  * result is the stack's `tlsCertificate` output (secret): the kept copy.
  */
 export function keepCertificate(
@@ -59,7 +65,7 @@ export function keepCertificate(
             target: args.target,
             script: "read-certificate",
             params: { CERT_NAMESPACE: args.gitpodNamespace, TLS_NAME: certificateSecretName(args) },
-            triggers: [certificate.metadata.apply((m) => m?.uid ?? ""), args.domain, args.acmeServer],
+            triggers: [certificate.metadata.apply((m) => m?.uid ?? ""), args.domain, args.acmeServer, args.certificateReads ?? 0],
             secretStdout: true,
         },
         opts,

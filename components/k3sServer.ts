@@ -44,10 +44,13 @@ export interface K3sServerArgs {
      */
     bootDisk?: pulumi.Input<string>;
     /**
-     * Let runs go on while the k3s API cannot be reached (pulumi-kubernetes `deleteUnreachable`
-     * and `skipUpdateUnreachable`): a destroy after the VM is gone, or a paused stack. Off by
-     * default: an unreachable cluster then fails the run instead of dropping every in-cluster
-     * resource from state (refresh) or skipping every Kubernetes change while reporting success.
+     * Let runs go on while the k3s API cannot be reached (pulumi-kubernetes
+     * `skipUpdateUnreachable`): a paused stack. Changes to in-cluster resources are then skipped
+     * (Check keeps the old inputs) and a refresh keeps them in state as they were (Read returns
+     * the old state). `deleteUnreachable` stays unset: with it, a `pulumi refresh` or
+     * `pulumi up --refresh` of a paused stack would drop every in-cluster resource from state
+     * (provider.go `Read` checks it first) and the next running `up` would recreate Helm
+     * releases that still exist. Off by default: an unreachable cluster fails the run.
      */
     skipUnreachableCluster?: boolean;
     /**
@@ -159,30 +162,38 @@ function installParams(args: K3sServerArgs): Record<string, pulumi.Input<string>
     };
 }
 
+/** Client timeout of the Kubernetes provider while the cluster is skipped (a paused stack). */
+export const PAUSED_CLIENT_TIMEOUT_SECONDS = 10;
+
 /** pulumi-kubernetes' own switches for the same behaviour, read by its SDK and provider. */
 export const UNREACHABLE_ENV = ["PULUMI_K8S_DELETE_UNREACHABLE", "PULUMI_K8S_SKIP_UPDATE_UNREACHABLE"] as const;
 
 /**
- * The one Kubernetes provider. `skipUnreachable` sets pulumi-kubernetes' `deleteUnreachable`
- * (refresh/destroy drop resources of a cluster that cannot be reached) and
- * `skipUpdateUnreachable` (changes to them are skipped); the provider logs each skip. Off, the
- * options are left unset rather than `false`: an explicit value would override the
- * PULUMI_K8S_DELETE_UNREACHABLE environment variable, the one-off way out the provider's own
- * "cluster is unreachable" error names (provider/pkg/provider/provider.go, `deleteUnreachable`:
- * "If the provider flag is set, use that value ... This will override the ENV var."). Either
- * way the run warns up front that skipping is on.
+ * The one Kubernetes provider. `skipUnreachable` sets pulumi-kubernetes' `skipUpdateUnreachable`:
+ * with the cluster unreachable, Check returns the old inputs (no diff, no cluster or Helm call)
+ * and Read returns the old state, each with a warning (provider/pkg/provider/provider.go `Check`,
+ * `Read`). It never sets `deleteUnreachable`, which makes Read drop the resource from state and
+ * is checked before `skipUpdateUnreachable`: a refresh of a paused stack would lose every
+ * in-cluster resource. Off, the option is left unset rather than `false`, and so is
+ * `deleteUnreachable` always: an explicit value would override the PULUMI_K8S_* environment
+ * variables, the one-off way out the provider's own "cluster is unreachable" error names
+ * (provider.go: "If the provider flag is set, use that value ... This will override the ENV
+ * var."). Either way the run warns up front that skipping is on.
  */
 function kubernetesProvider(name: string, kubeconfig: pulumi.Output<string>, skipUnreachable: boolean, parent: pulumi.Resource): k8s.Provider {
     const fromEnv = UNREACHABLE_ENV.filter((v) => process.env[v] === "true");
     if (skipUnreachable || fromEnv.length > 0) {
         const why = skipUnreachable ? "skipUnreachableCluster is on" : `${fromEnv.join(" and ")} ${fromEnv.length > 1 ? "are" : "is"} set`;
-        pulumi.log.warn(
-            `${why}: if the k3s API cannot be reached, Kubernetes resources are skipped (up) or dropped from state (refresh, destroy) instead of failing the run`,
-            parent,
-        );
+        const effect = skipUnreachable
+            ? "changes to Kubernetes resources are skipped and a refresh keeps them as they were"
+            : "Kubernetes resources are skipped (up) or dropped from state (refresh, destroy)";
+        pulumi.log.warn(`${why}: if the k3s API cannot be reached, ${effect} instead of failing the run`, parent);
     }
-    const skip = skipUnreachable ? true : undefined;
-    return new k8s.Provider(name, { kubeconfig, enableServerSideApply: true, deleteUnreachable: skip, skipUpdateUnreachable: skip }, { parent });
+    // Paused, the EIP leads to a stopped VM that answers nothing: without a client timeout each
+    // of the provider's start-up requests (server version, API resources; provider.go
+    // `Configure`) waits out client-go's 30 s dial timeout before the run goes on.
+    const paused = skipUnreachable ? { skipUpdateUnreachable: true, kubeClientSettings: { timeout: PAUSED_CLIENT_TIMEOUT_SECONDS } } : {};
+    return new k8s.Provider(name, { kubeconfig, enableServerSideApply: true, ...paused }, { parent });
 }
 
 export class K3sServer extends pulumi.ComponentResource {

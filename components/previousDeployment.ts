@@ -1,17 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CertificateWanted, certificateToRestore } from "../lib/keptCertificate";
+import { CertificateWanted, certificateToRestore, nextCertificateRead } from "../lib/keptCertificate";
 import { nextKubeconfigRenewal } from "../lib/kubeconfig";
-import { PreviousDeployment, REMEMBERED_OUTPUTS } from "../lib/previous";
+import { PreviousDeployment, REMEMBERED_OUTPUTS, selfStackReferenceName } from "../lib/previous";
 
 /**
  * This stack's own outputs from its last deployment, read through a StackReference to itself
- * (the backend returns the last completed deployment's outputs; a new or destroyed stack has
- * none). Lets a rebuilt cluster get back the certificate the old one was issued, renews the
+ * (the engine's builtin provider asks the backend for the stack's snapshot and returns its root
+ * resource's outputs, which keep their old values until the program ends: the last completed
+ * deployment's; a new or destroyed stack has none, read as {} (pkg/backend/backend.go
+ * `GetStackOutputs`)). Lets a rebuilt cluster get back the certificate the old one was issued, renews the
  * kubeconfig before it expires, and keeps what a step got last time unchanged for the same VM.
  */
 export function previousDeployment(): pulumi.Output<PreviousDeployment> {
     const self = new pulumi.StackReference("previous-deployment", {
-        name: `${pulumi.getOrganization()}/${pulumi.getProject()}/${pulumi.getStack()}`,
+        name: selfStackReferenceName(pulumi.getOrganization(), pulumi.getProject(), pulumi.getStack()),
     });
     const values = REMEMBERED_OUTPUTS.map((key) => self.getOutput(key));
     return pulumi.all(values).apply((v) => Object.fromEntries(REMEMBERED_OUTPUTS.map((key, i) => [key, v[i] ?? undefined])) as PreviousDeployment);
@@ -27,6 +29,12 @@ export function kubeconfigRenewalCount(previous: pulumi.Output<PreviousDeploymen
             return next.renewal;
         }),
     );
+}
+
+/** The certificate keep step's read count for this run (lib/keptCertificate.ts `nextCertificateRead`). */
+export function certificateReadCount(previous: pulumi.Output<PreviousDeployment>, running: boolean): pulumi.Output<number> {
+    // A count, not a secret (the previous outputs it is read from include the certificate).
+    return pulumi.unsecret(previous.apply((prev) => nextCertificateRead(prev, running, new Date())));
 }
 
 /**

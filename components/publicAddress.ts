@@ -36,7 +36,14 @@ export class PublicAddress extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        const association = new tencentcloud.EipAssociation(`${name}-association`, { eipId: eip.id, instanceId: args.instanceId }, { parent: this });
+        // A new VM (zone change, allowVmReplacement) replaces the association. Tencent Cloud binds
+        // only an EIP in UNBIND status (AssociateAddress, tencentcloud.com/document/api/215/16700),
+        // so the old binding must go first; Pulumi's default (create the new one first) would fail.
+        const association = new tencentcloud.EipAssociation(
+            `${name}-association`,
+            { eipId: eip.id, instanceId: args.instanceId },
+            { parent: this, deleteBeforeReplace: true },
+        );
         this.eipId = eip.id;
         this.ip = pulumi.all([eip.publicIp, association.id]).apply(([ip]) => ip);
         this.registerOutputs({ ip: this.ip, eipId: this.eipId });

@@ -61,6 +61,8 @@ export interface TlsArgs {
      * the Certificate, or "" (see lib/keptCertificate.ts `certificateToRestore`). Default "".
      */
     readonly restoreCertificate?: pulumi.Input<string>;
+    /** Read count of the issued Secret (components/certificateKeeper.ts). Default 0. */
+    readonly certificateReads?: pulumi.Input<number>;
 }
 
 /**

@@ -106,9 +106,10 @@ function prefixPattern(prefix: string): string {
 /**
  * RE2 pattern (CoreDNS matches it against the lower-cased, fully qualified query name) for the
  * names the DNS stage publishes (GITPOD_RECORD_PREFIXES: the domain, one label below it, one
- * label below `ws.`), and nothing else in the zone: with the domain at the apex, other hosts
- * of the zone (`mail.`, `www.` ...) and deeper names keep their public answers. Labels with
- * `_` (`_acme-challenge`) never match.
+ * label below `ws.`), and nothing deeper: two labels below the domain (`a.b.<domain>`) keep
+ * their public answers, and labels with `_` (`_acme-challenge`) never match. With the domain
+ * at the zone apex, "one label below it" also covers the zone's other hosts (`www.`, `mail.`):
+ * in-cluster they resolve to the proxy like the public wildcard would (README "Hairpin").
  */
 export function gitpodNamesPattern(domain: string): string {
     const alternatives = GITPOD_RECORD_PREFIXES.filter((p) => p !== "").map(prefixPattern);

@@ -68,15 +68,44 @@ function dnsNamesOf(cert: X509Certificate): string[] {
         .sort();
 }
 
+/** The certificate in a kept Secret manifest; undefined for none or an unreadable one. */
+function keptX509(kept: string | undefined): X509Certificate | undefined {
+    if (!kept) return undefined;
+    try {
+        return new X509Certificate(Buffer.from((JSON.parse(kept) as ISecret).data?.["tls.crt"] ?? "", "base64"));
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * Days before the kept copy expires when the stack reads the issued Secret again. cert-manager
+ * renews a Let's Encrypt certificate (90 days) 30 days before it expires (default renewBefore:
+ * a third of the duration), so by then the cluster holds a newer one; 25 leaves it 5 days.
+ */
+export const REREAD_KEPT_WITHIN_DAYS = 25;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The keep step's read count for this run, one of its triggers. The step reads the Secret once
+ * per issuance it knows of (a new Certificate, names or ACME server), but cert-manager renews
+ * the certificate in place every 60 days: without a re-read the kept copy expires after 90
+ * days, and a rebuild (or a `pulumi destroy` + `up` with it handed back) would order a new one.
+ * So: one more than last time when the kept copy expires within REREAD_KEPT_WITHIN_DAYS and the
+ * VM runs, else unchanged (a no-op or paused run runs nothing).
+ */
+export function nextCertificateRead(previous: Pick<PreviousDeployment, "tlsCertificate" | "tlsCertificateReads">, running: boolean, now: Date): number {
+    const reads = previous.tlsCertificateReads ?? 0;
+    const cert = keptX509(previous.tlsCertificate);
+    if (!running || cert === undefined || new Date(cert.validTo).getTime() - now.getTime() > REREAD_KEPT_WITHIN_DAYS * DAY_MS) return reads;
+    return reads + 1;
+}
+
 /** Why `kept` must not be restored for `wanted`, or undefined when it fits. */
 export function misfit(kept: string, wanted: CertificateWanted): string | undefined {
-    let cert: X509Certificate;
-    try {
-        const secret = JSON.parse(kept) as ISecret;
-        cert = new X509Certificate(Buffer.from(secret.data?.["tls.crt"] ?? "", "base64"));
-    } catch {
-        return "it is not a TLS Secret with a certificate";
-    }
+    const cert = keptX509(kept);
+    if (cert === undefined) return "it is not a TLS Secret with a certificate";
     const names = dnsNamesOf(cert);
     const wantedNames = gitpodNames(wanted.domain).sort();
     if (names.join(" ") !== wantedNames.join(" ")) return `it is for ${names.join(", ")}, not ${wantedNames.join(", ")}`;

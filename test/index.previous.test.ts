@@ -9,7 +9,7 @@ import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { dependsOnTransitively, one, ProgramRun, runProgram } from "../tools/mock/program";
 import { valueOf } from "../tools/mock/mocks";
-import { issuedSecretJson } from "./support/certificates";
+import { issuedSecretJson, keptSecretExpiringIn } from "./support/certificates";
 import { keptSecret } from "../lib/keptCertificate";
 import { kubeconfigExpiringIn } from "./support/kubeconfigs";
 
@@ -30,7 +30,8 @@ before(async () => {
     const thisDisk = await valueOf(sameDomain.exports.serverBootDisk as pulumi.Output<string>);
     sameVm = await runProgram({ previous: { ...REBUILT, serverBootDisk: thisDisk } });
     handedBack = await runProgram({ secrets: { tlsCertificate: KEPT } });
-    const due = { kubeconfig: kubeconfigExpiringIn(10), kubeconfigRenewal: 4 };
+    // Both the kubeconfig and the kept certificate copy are due to be read again.
+    const due = { kubeconfig: kubeconfigExpiringIn(10), kubeconfigRenewal: 4, tlsCertificate: keptSecretExpiringIn(20), tlsCertificateReads: 2 };
     renewalDue = await runProgram({ previous: due });
     renewalDuePaused = await runProgram({ previous: due, plain: { running: false } });
 });
@@ -77,6 +78,20 @@ describe("a rebuilt cluster", () => {
         const keep = one(sameDomain, COMMAND, "tls-keep-certificate");
         assert.ok(keep.additionalSecretOutputs.includes("stdout"));
         assert.ok(dependsOnTransitively(sameDomain, keep, one(sameDomain, COMMAND, "tls-wait-certificate")));
+    });
+});
+
+describe("the certificate copy in state", () => {
+    const keepStep = (run: ProgramRun) => one(run, COMMAND, "tls-keep-certificate");
+
+    it("within 25 days of its expiry is read again (cert-manager renewed it in the cluster): its step's trigger counts up", async () => {
+        assert.equal(keepStep(renewalDue).inputs.triggers.at(-1), 3);
+        assert.equal(await valueOf(renewalDue.exports.tlsCertificateReads as pulumi.Output<number>), 3);
+    });
+
+    it("is left alone while paused, and when it has long to go", () => {
+        assert.equal(keepStep(renewalDuePaused).inputs.triggers.at(-1), 2);
+        assert.equal(keepStep(sameDomain).inputs.triggers.at(-1), 0);
     });
 });
 

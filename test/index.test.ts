@@ -158,6 +158,8 @@ describe("the stable address", () => {
         const association = one(run, EIP_ASSOCIATION);
         assert.equal(association.inputs.eipId, `${eip.name}-id`);
         assert.equal(association.inputs.instanceId, `${one(run, INSTANCE).name}-id`);
+        // An EIP still bound to the old VM cannot be bound to its replacement (only UNBIND EIPs bind).
+        assert.equal(association.deleteBeforeReplace, true, "a replaced VM's new binding is created while the old one holds the EIP");
     });
 
     it("is what SSH, the outputs and the kubeconfig use, once bound", async () => {

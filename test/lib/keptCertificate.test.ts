@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import * as assert from "node:assert/strict";
-import { CertificateWanted, certificateToRestore, keptSecret, misfit } from "../../lib/keptCertificate";
+import { CertificateWanted, certificateToRestore, keptSecret, misfit, nextCertificateRead } from "../../lib/keptCertificate";
 import { issuedSecretJson } from "../support/certificates";
 
 const NOW = new Date("2026-12-02T00:00:00Z");
@@ -81,5 +81,24 @@ describe("certificateToRestore", () => {
 
     it("a first deployment with nothing kept restores nothing", () => {
         assert.deepEqual(certificateToRestore({}, "disk-1", undefined, WANTED), { manifest: "", reason: "no kept certificate" });
+    });
+});
+
+describe("nextCertificateRead", () => {
+    // The fixture expires 2036-11-29T03:09:40Z.
+    const daysBeforeExpiry = (days: number) => new Date(Date.parse("2036-11-29T03:09:40Z") - days * 24 * 60 * 60 * 1000);
+    const previous = { tlsCertificate: KEPT, tlsCertificateReads: 2 };
+
+    it("keeps the count while the kept copy has more than 25 days left (no SSH step runs)", () => {
+        assert.equal(nextCertificateRead(previous, true, daysBeforeExpiry(26)), 2);
+    });
+    it("counts one more within 25 days of its expiry, so the copy cert-manager renewed is read again", () => {
+        assert.equal(nextCertificateRead(previous, true, daysBeforeExpiry(24)), 3);
+        assert.equal(nextCertificateRead(previous, true, daysBeforeExpiry(-3)), 3, "an expired copy too");
+    });
+    it("while paused, with nothing kept, or a first deployment: unchanged, from 0", () => {
+        assert.equal(nextCertificateRead(previous, false, daysBeforeExpiry(10)), 2);
+        assert.equal(nextCertificateRead({ tlsCertificateReads: 2 }, true, NOW), 2);
+        assert.equal(nextCertificateRead({}, true, NOW), 0);
     });
 });

@@ -7,7 +7,9 @@ import { makeStubDir, runRendered, type StubDir } from "../support/stubs";
 
 // k3s stub: the Secret gitpod/https-certificates is state file `secret` (JSON; absent: none).
 // `create -f -` stores stdin as the Secret; state `api-down` makes every call fail.
+// State `api-down-once` fails one call (a VM just started) and goes away.
 const K3S = `[[ -f "$STUB_STATE/api-down" ]] && { echo "The connection to the server 127.0.0.1:6443 was refused" >&2; exit 1; }
+[[ -f "$STUB_STATE/api-down-once" ]] && { rm "$STUB_STATE/api-down-once"; echo "The connection to the server 127.0.0.1:6443 was refused" >&2; exit 1; }
 case "$*" in
   "kubectl -n gitpod get secret https-certificates --ignore-not-found -o name")
     [[ -f "$STUB_STATE/secret" ]] && echo secret/https-certificates; exit 0 ;;
@@ -76,8 +78,22 @@ describe("read-certificate.sh", () => {
         assert.equal(r.status, 0, r.stderr);
         assert.equal(r.stdout, "");
         s.writeState("api-down", "");
-        r = runRendered(s, "read-certificate", PARAMS);
+        r = runRendered(s, "read-certificate", { ...PARAMS, API_WAIT_SECONDS: "0" });
         assert.equal(r.status, 1);
         assert.equal(r.stdout, "");
+        assert.match(r.stderr, /could not read secret gitpod\/https-certificates within 0s/);
+    });
+
+    it("asks again while the API of a just started VM does not answer yet", () => {
+        s.writeState("secret", MANIFEST);
+        s.writeState("api-down-once", "");
+        const r = runRendered(s, "read-certificate", { ...PARAMS, POLL_INTERVAL_SECONDS: "0" });
+        assert.equal(r.status, 0, r.stderr);
+        assert.equal(r.stdout, MANIFEST);
+        assert.match(r.stderr, /the k3s API does not answer yet/);
+    });
+
+    it("rejects a wait that is not a whole number", () => {
+        assert.equal(runRendered(s, "read-certificate", { ...PARAMS, API_WAIT_SECONDS: "soon" }).status, 2);
     });
 });
