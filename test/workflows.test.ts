@@ -6,7 +6,9 @@
  * without secrets or a self-hosted runner.
  */
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { before, describe, it } from "node:test";
 import YAML from "yaml";
@@ -83,6 +85,17 @@ describe("delivery rules", () => {
         assert.doesNotMatch(JSON.stringify(w), /actions\/checkout/);
     });
 
+    it("the comment step treats the artifact as untrusted: digits only, and the PR must be at the planned commit", () => {
+        const planned = "0123abcd";
+        assert.deepEqual(runCommentStep("42\n", planned, planned), { code: 0, commented: "pr comment 42 --repo owner/repo --body-file plan/plan.md" });
+        for (const pr of ["42; touch pwned", "$(id)", "", "-1"]) {
+            const r = runCommentStep(pr, planned, planned);
+            assert.deepEqual([r.code, r.commented], [1, ""], pr);
+        }
+        // A fork that pushed again (or named another PR) after the run: no comment on a commit nobody planned.
+        assert.deepEqual(runCommentStep("42", "fedc9876", planned), { code: 1, commented: "" });
+    });
+
     it("up: push to main and manual dispatch, behind the protected environment, policy pack enforced", () => {
         const w = workflow("up");
         assert.deepEqual(Object.keys(w.on).sort(), ["push", "workflow_dispatch"]);
@@ -134,3 +147,27 @@ describe("delivery rules", () => {
         assert.match(fs.readFileSync(path.join(__dirname, "..", ".ci", "run"), "utf8"), /npm ci .*--prefix policy/);
     });
 });
+
+/**
+ * Runs preview-comment.yml's comment step as the runner does (`bash -e`, its env) with an
+ * artifact holding `prNumber`, and a stub `gh` whose `api` answers `headSha`: the exit code and
+ * the `gh pr comment` call made, if any.
+ */
+function runCommentStep(prNumber: string, headSha: string, plannedSha: string): { code: number | null; commented: string } {
+    const step = workflow("preview-comment").jobs.comment.steps[1];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "preview-comment-"));
+    try {
+        fs.mkdirSync(path.join(dir, "plan"));
+        fs.mkdirSync(path.join(dir, "bin"));
+        fs.writeFileSync(path.join(dir, "plan", "pr-number"), prNumber);
+        fs.writeFileSync(path.join(dir, "plan", "plan.md"), "plan");
+        const gh = `#!/bin/bash\nif [ "$1" = api ]; then echo "$STUB_HEAD"; else echo "$*" >> "${dir}/commented"; fi\n`;
+        fs.writeFileSync(path.join(dir, "bin", "gh"), gh, { mode: 0o755 });
+        const env = { PATH: `${path.join(dir, "bin")}:${process.env.PATH}`, STUB_HEAD: headSha, REPO: "owner/repo", HEAD_SHA: plannedSha, GH_TOKEN: "t" };
+        const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], { cwd: dir, env, encoding: "utf8" });
+        const log = path.join(dir, "commented");
+        return { code: r.status, commented: fs.existsSync(log) ? fs.readFileSync(log, "utf8").trim() : "" };
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+}
