@@ -92,6 +92,8 @@ describe("delivery rules", () => {
             const r = runCommentStep(pr, planned, planned);
             assert.deepEqual([r.code, r.commented], [1, ""], pr);
         }
+        // A symlinked body would have gh post whatever it points at (this job's /proc/self/environ holds GH_TOKEN).
+        assert.deepEqual(runCommentStep("42", planned, planned, { symlinkBody: true }), { code: 1, commented: "" });
         // A fork that pushed again (or named another PR) after the run: no comment on a commit nobody planned.
         assert.deepEqual(runCommentStep("42", "fedc9876", planned), { code: 1, commented: "" });
     });
@@ -150,17 +152,18 @@ describe("delivery rules", () => {
 
 /**
  * Runs preview-comment.yml's comment step as the runner does (`bash -e`, its env) with an
- * artifact holding `prNumber`, and a stub `gh` whose `api` answers `headSha`: the exit code and
+ * artifact holding `prNumber` (and plan.md, or a symlink in its place), and a stub `gh` whose `api` answers `headSha`: the exit code and
  * the `gh pr comment` call made, if any.
  */
-function runCommentStep(prNumber: string, headSha: string, plannedSha: string): { code: number | null; commented: string } {
+function runCommentStep(prNumber: string, headSha: string, plannedSha: string, opts: { symlinkBody?: boolean } = {}): { code: number | null; commented: string } {
     const step = workflow("preview-comment").jobs.comment.steps[1];
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "preview-comment-"));
     try {
         fs.mkdirSync(path.join(dir, "plan"));
         fs.mkdirSync(path.join(dir, "bin"));
         fs.writeFileSync(path.join(dir, "plan", "pr-number"), prNumber);
-        fs.writeFileSync(path.join(dir, "plan", "plan.md"), "plan");
+        if (opts.symlinkBody) fs.symlinkSync("/proc/self/environ", path.join(dir, "plan", "plan.md"));
+        else fs.writeFileSync(path.join(dir, "plan", "plan.md"), "plan");
         const gh = `#!/bin/bash\nif [ "$1" = api ]; then echo "$STUB_HEAD"; else echo "$*" >> "${dir}/commented"; fi\n`;
         fs.writeFileSync(path.join(dir, "bin", "gh"), gh, { mode: 0o755 });
         const env = { PATH: `${path.join(dir, "bin")}:${process.env.PATH}`, STUB_HEAD: headSha, REPO: "owner/repo", HEAD_SHA: plannedSha, GH_TOKEN: "t" };
