@@ -18,7 +18,7 @@ const declared: Record<string, { type?: string; items?: unknown; default?: unkno
  * type), and optional secrets (a declared key without default is required, and a secret takes
  * no default).
  */
-const UNDECLARED = ["registryMirrors", "gitpodConfig", "gitpodConfigPatch", "tlsCertificate"];
+const UNDECLARED = ["registryMirrors", "gitpodConfig", "gitpodConfigPatch", "tlsCertificate", "gitpodLicense"];
 
 describe("Pulumi.yaml", () => {
     it("names the project the program and tests use, on the Node.js runtime, from index.ts", () => {
@@ -53,6 +53,11 @@ describe("Pulumi.yaml", () => {
         const read = [...PLAIN_KEYS, ...SECRET_KEYS].filter((k) => !UNDECLARED.includes(k)).sort();
         assert.deepEqual(Object.keys(declared).sort(), read);
         for (const key of SECRET_KEYS.filter((k) => !UNDECLARED.includes(k))) assert.equal(declared[key].secret, true, `${key} is not declared secret`);
+    });
+
+    it("declares without a default only the keys no stack can do without (the CLI refuses to run while one is unset)", () => {
+        const required = Object.entries(declared).filter(([, spec]) => spec.default === undefined).map(([key]) => key).sort();
+        assert.deepEqual(required, ["acmeEmail", "adminCidrs", "dnspodSecretId", "dnspodSecretKey", "domain"]);
     });
 
     it("has the same defaults as the code (the CLI applies these; tests and validation use the code's)", () => {

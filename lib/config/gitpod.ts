@@ -47,6 +47,7 @@ export const GITPOD_KEYS: StageKeys = {
         gitpodVersion: PINS.gitpod.version,
         workspaceImage: DEFAULT_WORKSPACE_IMAGE,
         openSignup: "false",
+        allowedEmailDomains: "[]",
     },
 };
 

@@ -10,7 +10,7 @@ const scripts = fs
     .filter((f) => f.endsWith(".sh"))
     .sort()
     .map((f) => path.join(SCRIPTS_DIR, f))
-    .concat(COMMON_LIB_PATH);
+    .concat(COMMON_LIB_PATH, path.join(__dirname, "..", "..", "tools", "static-checks.sh"));
 
 describe("shellcheck", () => {
     it("finds the scripts", () => {
