@@ -126,12 +126,14 @@ describe("delivery rules", () => {
         assert.equal(job.env.PULUMI_K8S_DELETE_UNREACHABLE, "${{ inputs.cluster_gone && 'true' || 'false' }}");
     });
 
-    it("one run per stack: every job that touches a stack queues on pulumi-<stack>, never cancels", () => {
-        const jobs = [workflow("preview").jobs.preview, workflow("up").jobs.up, workflow("destroy").jobs.destroy];
-        for (const job of jobs) {
-            assert.match(job.concurrency.group, /^pulumi-\$\{\{ .*(vars\.PULUMI_STACK \|\| 'dev'|inputs\.stack) \}\}$/);
-            assert.equal(job.concurrency["cancel-in-progress"], false);
-        }
+    it("one change per stack: up and destroy queue on pulumi-<stack>, never cancel; previews never share that queue", () => {
+        assert.equal(workflow("up").jobs.up.concurrency.group, "pulumi-${{ inputs.stack || vars.PULUMI_STACK || 'dev' }}");
+        assert.equal(workflow("destroy").jobs.destroy.concurrency.group, "pulumi-${{ inputs.stack }}");
+        for (const job of [workflow("up").jobs.up, workflow("destroy").jobs.destroy]) assert.equal(job.concurrency["cancel-in-progress"], false);
+        // GitHub keeps one pending job per group and cancels the older pending one: a preview
+        // in the stack's group would cancel a pending up. Per PR instead, newest push wins.
+        const preview = workflow("preview").jobs.preview.concurrency;
+        assert.deepEqual(preview, { group: "preview-${{ vars.PULUMI_STACK || 'dev' }}-${{ github.event.pull_request.number }}", "cancel-in-progress": true });
     });
 
     it("stack jobs work with a self-managed backend or Pulumi Cloud, secrets from the repository or environment", () => {
