@@ -44,10 +44,14 @@ export interface K3sServerArgs {
      */
     bootDisk?: pulumi.Input<string>;
     /**
-     * Let runs go on while the k3s API cannot be reached (pulumi-kubernetes `deleteUnreachable`
-     * and `skipUpdateUnreachable`): a destroy after the VM is gone, or a paused stack. Off by
-     * default: an unreachable cluster then fails the run instead of dropping every in-cluster
-     * resource from state (refresh) or skipping every Kubernetes change while reporting success.
+     * Let runs go on while the k3s API cannot be reached (pulumi-kubernetes `skipUpdateUnreachable`):
+     * a paused stack. In-cluster resources keep their last state and their changes are skipped.
+     * Not `deleteUnreachable`: its Read drops every in-cluster resource from state on a refresh
+     * (`pulumi refresh`, `up --refresh` as the up workflow runs) of the stopped VM, and the
+     * resume would then create them all again over the live ones. A destroy after the VM is gone
+     * uses PULUMI_K8S_DELETE_UNREACHABLE (destroy workflow `cluster_gone`). Off by default: an
+     * unreachable cluster then fails the run instead of skipping every Kubernetes change while
+     * reporting success.
      */
     skipUnreachableCluster?: boolean;
     /**
@@ -163,26 +167,27 @@ function installParams(args: K3sServerArgs): Record<string, pulumi.Input<string>
 export const UNREACHABLE_ENV = ["PULUMI_K8S_DELETE_UNREACHABLE", "PULUMI_K8S_SKIP_UPDATE_UNREACHABLE"] as const;
 
 /**
- * The one Kubernetes provider. `skipUnreachable` sets pulumi-kubernetes' `deleteUnreachable`
- * (refresh/destroy drop resources of a cluster that cannot be reached) and
- * `skipUpdateUnreachable` (changes to them are skipped); the provider logs each skip. Off, the
- * options are left unset rather than `false`: an explicit value would override the
- * PULUMI_K8S_DELETE_UNREACHABLE environment variable, the one-off way out the provider's own
- * "cluster is unreachable" error names (provider/pkg/provider/provider.go, `deleteUnreachable`:
+ * The one Kubernetes provider. `skipUnreachable` sets pulumi-kubernetes' `skipUpdateUnreachable`
+ * (Check returns the old inputs, Read the old state: changes are skipped and a refresh keeps
+ * what it cannot read; provider/pkg/provider/provider.go Check and Read); the provider logs each
+ * skip. `deleteUnreachable` is never set here: in Read it wins over `skipUpdateUnreachable` and
+ * drops the resource from state. Off, the options are left unset rather than `false`: an
+ * explicit value would override the PULUMI_K8S_DELETE_UNREACHABLE environment variable, the
+ * one-off way out the provider's own "cluster is unreachable" error names (`deleteUnreachable`:
  * "If the provider flag is set, use that value ... This will override the ENV var."). Either
  * way the run warns up front that skipping is on.
  */
 function kubernetesProvider(name: string, kubeconfig: pulumi.Output<string>, skipUnreachable: boolean, parent: pulumi.Resource): k8s.Provider {
     const fromEnv = UNREACHABLE_ENV.filter((v) => process.env[v] === "true");
     if (skipUnreachable || fromEnv.length > 0) {
-        const why = skipUnreachable ? "skipUnreachableCluster is on" : `${fromEnv.join(" and ")} ${fromEnv.length > 1 ? "are" : "is"} set`;
         pulumi.log.warn(
-            `${why}: if the k3s API cannot be reached, Kubernetes resources are skipped (up) or dropped from state (refresh, destroy) instead of failing the run`,
+            skipUnreachable
+                ? "skipUnreachableCluster is on: if the k3s API cannot be reached, Kubernetes changes are skipped (up) and resources keep their last state (refresh) instead of failing the run"
+                : `${fromEnv.join(" and ")} ${fromEnv.length > 1 ? "are" : "is"} set: if the k3s API cannot be reached, Kubernetes resources are skipped (up) or dropped from state (refresh, destroy) instead of failing the run`,
             parent,
         );
     }
-    const skip = skipUnreachable ? true : undefined;
-    return new k8s.Provider(name, { kubeconfig, enableServerSideApply: true, deleteUnreachable: skip, skipUpdateUnreachable: skip }, { parent });
+    return new k8s.Provider(name, { kubeconfig, enableServerSideApply: true, skipUpdateUnreachable: skipUnreachable ? true : undefined }, { parent });
 }
 
 export class K3sServer extends pulumi.ComponentResource {

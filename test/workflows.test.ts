@@ -147,6 +147,14 @@ describe("delivery rules", () => {
         }
     });
 
+    it("the reach check: fails outside adminCidrs, passes inside; a stack with no VM yet or a paused one (VM stopped) is not dialled", () => {
+        assert.deepEqual(runReachCheck({ ip: "43.156.0.10", vmState: "running", reachable: false }), { code: 1, dialled: ["43.156.0.10:22"] });
+        assert.deepEqual(runReachCheck({ ip: "43.156.0.10", vmState: "running", reachable: true }), { code: 0, dialled: ["43.156.0.10:22", "43.156.0.10:6443"] });
+        assert.deepEqual(runReachCheck({ ip: "", vmState: "", reachable: false }), { code: 0, dialled: [] });
+        // `running: true` pushed to resume: the VM is still stopped when the check runs.
+        assert.deepEqual(runReachCheck({ ip: "43.156.0.10", vmState: "paused: stopped without compute billing", reachable: false }), { code: 0, dialled: [] });
+    });
+
     it("CI installs the policy pack's dependencies (its tests run in npm test)", () => {
         assert.match(fs.readFileSync(path.join(__dirname, "..", ".ci", "run"), "utf8"), /npm ci .*--prefix policy/);
     });
@@ -172,6 +180,32 @@ function runCommentStep(prNumber: string, headSha: string, plannedSha: string, o
         const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], { cwd: dir, env, encoding: "utf8" });
         const log = path.join(dir, "commented");
         return { code: r.status, commented: fs.existsSync(log) ? fs.readFileSync(log, "utf8").trim() : "" };
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+/**
+ * Runs the composite action's reach check (`bash -e`) with a stub `pulumi` answering the stack
+ * outputs and a stub `timeout` standing for the TCP dial: the exit code and the ports dialled.
+ */
+function runReachCheck(stack: { ip: string; vmState: string; reachable: boolean }): { code: number | null; dialled: string[] } {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed action YAML
+    const action: any = YAML.parse(read("actions/pulumi-stack/action.yml"));
+    const step = action.runs.steps.find((s: { if?: string }) => s.if === "inputs.check-reach == 'true'");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reach-check-"));
+    try {
+        const bin = path.join(dir, "bin");
+        fs.mkdirSync(bin);
+        const pulumi = `#!/bin/bash\ncase "$*" in "stack output publicIp"*) echo "$STUB_IP" ;; "stack output vmState"*) echo "$STUB_STATE" ;; esac\n`;
+        // The script dials with `timeout 5 bash -c "</dev/tcp/<ip>/<port>"`.
+        const timeout = `#!/bin/bash\necho "\${4#</dev/tcp/}" | tr / : >> "${dir}/dialled"\nexit "$STUB_DIAL"\n`;
+        fs.writeFileSync(path.join(bin, "pulumi"), pulumi, { mode: 0o755 });
+        fs.writeFileSync(path.join(bin, "timeout"), timeout, { mode: 0o755 });
+        const env = { PATH: `${bin}:${process.env.PATH}`, STACK: "dev", STUB_IP: stack.ip, STUB_STATE: stack.vmState, STUB_DIAL: stack.reachable ? "0" : "1" };
+        const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], { cwd: dir, env, encoding: "utf8" });
+        const log = path.join(dir, "dialled");
+        return { code: r.status, dialled: fs.existsSync(log) ? fs.readFileSync(log, "utf8").trim().split("\n") : [] };
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });
     }
