@@ -108,7 +108,9 @@ describe("delivery rules", () => {
         const step = up.steps.find((s: { uses?: string }) => s.uses?.startsWith("pulumi/actions@"));
         assert.equal(step.with.command, "up");
         assert.equal(step.with.policyPacks, "policy");
-        assert.ok(up.steps.some((s: { run?: string }) => s.run?.startsWith("npm run verify")));
+        assert.deepEqual(runVerifyStep("running"), { code: 0, calls: ["npm run verify -- --stack dev"] });
+        // A pause pushed through CI: the VM is stopped, nothing answers, and that is not a failure.
+        assert.deepEqual(runVerifyStep("paused: stopped without compute billing"), { code: 0, calls: [] });
     });
 
     it("destroy: manual dispatch only, same environment, refuses unless the stack name is typed again", () => {
@@ -161,52 +163,57 @@ describe("delivery rules", () => {
 });
 
 /**
- * Runs preview-comment.yml's comment step as the runner does (`bash -e`, its env) with an
- * artifact holding `prNumber` (and plan.md, or a symlink in its place), and a stub `gh` whose `api` answers `headSha`: the exit code and
- * the `gh pr comment` call made, if any.
+ * Runs a workflow step's `run` as the runner does (`bash -eo pipefail`) in a fresh directory,
+ * with `stubs` (name -> bash body) first on PATH and `env`; `prepare` fills the directory
+ * first. Stubs append what they were asked to `$CALLS`: the exit code and those lines.
  */
-function runCommentStep(prNumber: string, headSha: string, plannedSha: string, opts: { symlinkBody?: boolean } = {}): { code: number | null; commented: string } {
-    const step = workflow("preview-comment").jobs.comment.steps[1];
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "preview-comment-"));
+function runStep(script: string, stubs: Record<string, string>, env: Record<string, string>, prepare: (dir: string) => void = () => {}): { code: number | null; calls: string[] } {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "workflow-step-"));
     try {
-        fs.mkdirSync(path.join(dir, "plan"));
-        fs.mkdirSync(path.join(dir, "bin"));
-        fs.writeFileSync(path.join(dir, "plan", "pr-number"), prNumber);
-        if (opts.symlinkBody) fs.symlinkSync("/proc/self/environ", path.join(dir, "plan", "plan.md"));
-        else fs.writeFileSync(path.join(dir, "plan", "plan.md"), "plan");
-        const gh = `#!/bin/bash\nif [ "$1" = api ]; then echo "$STUB_HEAD"; else echo "$*" >> "${dir}/commented"; fi\n`;
-        fs.writeFileSync(path.join(dir, "bin", "gh"), gh, { mode: 0o755 });
-        const env = { PATH: `${path.join(dir, "bin")}:${process.env.PATH}`, STUB_HEAD: headSha, REPO: "owner/repo", HEAD_SHA: plannedSha, GH_TOKEN: "t" };
-        const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], { cwd: dir, env, encoding: "utf8" });
-        const log = path.join(dir, "commented");
-        return { code: r.status, commented: fs.existsSync(log) ? fs.readFileSync(log, "utf8").trim() : "" };
+        const bin = path.join(dir, "bin");
+        fs.mkdirSync(bin);
+        for (const [name, body] of Object.entries(stubs)) fs.writeFileSync(path.join(bin, name), `#!/bin/bash\n${body}\n`, { mode: 0o755 });
+        prepare(dir);
+        const calls = path.join(dir, "calls");
+        const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], {
+            cwd: dir,
+            env: { PATH: `${bin}:${process.env.PATH}`, CALLS: calls, ...env },
+            encoding: "utf8",
+        });
+        return { code: r.status, calls: fs.existsSync(calls) ? fs.readFileSync(calls, "utf8").trim().split("\n") : [] };
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });
     }
 }
 
-/**
- * Runs the composite action's reach check (`bash -e`) with a stub `pulumi` answering the stack
- * outputs and a stub `timeout` standing for the TCP dial: the exit code and the ports dialled.
- */
+/** preview-comment.yml's comment step with an artifact holding `prNumber` (and plan.md, or a symlink in its place); `gh api` answers `headSha`. */
+function runCommentStep(prNumber: string, headSha: string, plannedSha: string, opts: { symlinkBody?: boolean } = {}): { code: number | null; commented: string } {
+    const step = workflow("preview-comment").jobs.comment.steps[1];
+    const gh = `if [ "$1" = api ]; then echo "$STUB_HEAD"; else echo "$*" >> "$CALLS"; fi`;
+    const r = runStep(step.run, { gh }, { STUB_HEAD: headSha, REPO: "owner/repo", HEAD_SHA: plannedSha, GH_TOKEN: "t" }, (dir) => {
+        fs.mkdirSync(path.join(dir, "plan"));
+        fs.writeFileSync(path.join(dir, "plan", "pr-number"), prNumber);
+        if (opts.symlinkBody) fs.symlinkSync("/proc/self/environ", path.join(dir, "plan", "plan.md"));
+        else fs.writeFileSync(path.join(dir, "plan", "plan.md"), "plan");
+    });
+    return { code: r.code, commented: r.calls.join("\n") };
+}
+
+/** A `pulumi` stub answering `stack output publicIp` and `stack output vmState`. */
+const PULUMI_OUTPUTS = `case "$*" in "stack output publicIp"*) echo "$STUB_IP" ;; "stack output vmState"*) echo "$STUB_STATE" ;; esac`;
+
+/** The composite action's reach check; a `timeout` stub stands for the TCP dial (`timeout 5 bash -c "</dev/tcp/<ip>/<port>"`). */
 function runReachCheck(stack: { ip: string; vmState: string; reachable: boolean }): { code: number | null; dialled: string[] } {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed action YAML
     const action: any = YAML.parse(read("actions/pulumi-stack/action.yml"));
     const step = action.runs.steps.find((s: { if?: string }) => s.if === "inputs.check-reach == 'true'");
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reach-check-"));
-    try {
-        const bin = path.join(dir, "bin");
-        fs.mkdirSync(bin);
-        const pulumi = `#!/bin/bash\ncase "$*" in "stack output publicIp"*) echo "$STUB_IP" ;; "stack output vmState"*) echo "$STUB_STATE" ;; esac\n`;
-        // The script dials with `timeout 5 bash -c "</dev/tcp/<ip>/<port>"`.
-        const timeout = `#!/bin/bash\necho "\${4#</dev/tcp/}" | tr / : >> "${dir}/dialled"\nexit "$STUB_DIAL"\n`;
-        fs.writeFileSync(path.join(bin, "pulumi"), pulumi, { mode: 0o755 });
-        fs.writeFileSync(path.join(bin, "timeout"), timeout, { mode: 0o755 });
-        const env = { PATH: `${bin}:${process.env.PATH}`, STACK: "dev", STUB_IP: stack.ip, STUB_STATE: stack.vmState, STUB_DIAL: stack.reachable ? "0" : "1" };
-        const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], { cwd: dir, env, encoding: "utf8" });
-        const log = path.join(dir, "dialled");
-        return { code: r.status, dialled: fs.existsSync(log) ? fs.readFileSync(log, "utf8").trim().split("\n") : [] };
-    } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const timeout = `echo "\${4#</dev/tcp/}" | tr / : >> "$CALLS"; exit "$STUB_DIAL"`;
+    const r = runStep(step.run, { pulumi: PULUMI_OUTPUTS, timeout }, { STACK: "dev", STUB_IP: stack.ip, STUB_STATE: stack.vmState, STUB_DIAL: stack.reachable ? "0" : "1" });
+    return { code: r.code, dialled: r.calls };
+}
+
+/** up.yml's verify step: the `npm` calls it makes for a stack in `vmState`. */
+function runVerifyStep(vmState: string): { code: number | null; calls: string[] } {
+    const step = workflow("up").jobs.up.steps.find((s: { name?: string }) => s.name?.startsWith("npm run verify"));
+    return runStep(step.run, { pulumi: PULUMI_OUTPUTS, npm: `echo "npm $*" >> "$CALLS"` }, { STACK: "dev", STUB_IP: "43.156.0.10", STUB_STATE: vmState });
 }
