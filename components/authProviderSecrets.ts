@@ -12,6 +12,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { AUTH_PROVIDER_SECRET_KEY, AuthProviderSettings, authProviderSecretName, authProviderYaml, callbackUrl } from "../lib/authProviders";
+import { scriptDigest } from "../lib/scripts";
 
 export interface AuthProviderSecretsArgs {
     /** The cluster's provider (from K3sServer). */
@@ -31,16 +32,23 @@ export class AuthProviderSecrets extends pulumi.ComponentResource {
     readonly secrets: readonly k8s.core.v1.Secret[];
     /** host -> the callback URL to register in that host's OAuth app. */
     readonly callbackUrls: Readonly<Record<string, string>>;
+    /**
+     * sha256 of every provider document (secret: derived from the client secrets). It changes
+     * when a Secret's content does, which the installer config (names only) never shows.
+     */
+    readonly digest: pulumi.Output<string>;
 
     constructor(name: string, args: AuthProviderSecretsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("gitpod-tencent:gitpod:AuthProviderSecrets", name, {}, opts);
         this.secretNames = args.providers.map((p) => authProviderSecretName(p.host));
         this.callbackUrls = Object.fromEntries(args.providers.map((p) => [p.host, callbackUrl(args.domain, p.host)]));
+        // Each document is built inside a secret Output: the client secret never leaves one.
+        const documents = args.providers.map((p) =>
+            pulumi.secret(p.clientSecret).apply((clientSecret) => authProviderYaml(args.domain, { ...p, clientSecret })),
+        );
+        this.digest = pulumi.secret(pulumi.all(documents).apply((docs) => scriptDigest(docs.join("\n---\n"))));
         this.secrets = args.providers.map((p, i) => {
-            // The whole document is built inside a secret Output: the client secret never leaves one.
-            const document = pulumi
-                .secret(p.clientSecret)
-                .apply((clientSecret) => authProviderYaml(args.domain, { ...p, clientSecret }));
+            const document = documents[i];
             return new k8s.core.v1.Secret(
                 `${name}-${p.host}`,
                 {

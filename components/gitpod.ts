@@ -11,6 +11,8 @@
  *   4. readiness               scripts/gitpod-wait.sh: kots app `ready`, installation-status
  *                              Available, https://<domain>/api/version over verified HTTPS from
  *                              the node (bounded, diagnostics on timeout)
+ *   5. auth reload             scripts/gitpod-auth-reload.sh: restarts the server when an OAuth
+ *                              app's Secret changed (it reads them only at start)
  * Waits for: the certificate (`certificateReady`), the CoreDNS fix and the image preflight,
  * passed explicitly (Pulumi does not make children wait on their parent's `dependsOn`).
  * The admin console is never exposed: `adminConsole` is an SSH tunnel command.
@@ -144,11 +146,41 @@ export function gitpodWait(
     );
 }
 
+/**
+ * The step both modes end with when OAuth apps are configured: the server reads the
+ * auth-provider Secrets only at start and a changed Secret (a rotated clientSecret) changes
+ * nothing kots or Helm would redeploy, so scripts/gitpod-auth-reload.sh restarts it when the
+ * documents' digest differs from the one recorded on the cluster. The digest (derived from the
+ * client secrets) goes on stdin and, as a secret trigger, re-runs the step when it changes.
+ */
+export function authProviderReload(
+    name: string,
+    args: GitpodCommonArgs,
+    auth: AuthProviderSecrets,
+    ready: command.remote.Command,
+    parent: pulumi.Resource,
+): command.remote.Command | undefined {
+    if (auth.secrets.length === 0) return undefined;
+    return remoteScript(
+        `${name}-auth-reload`,
+        {
+            target: args.target,
+            script: "gitpod-auth-reload",
+            params: { GITPOD_NAMESPACE: args.namespace },
+            stdin: pulumi.secret(auth.digest.apply((d) => `${d}\n`)),
+            triggers: [auth.digest],
+        },
+        { parent, dependsOn: [ready, ...auth.secrets] },
+    );
+}
+
 export class Gitpod extends pulumi.ComponentResource {
     /** Gitpod answers over HTTPS: the end of `pulumi up`. */
     readonly ready: command.remote.Command;
     /** The kots install / set-config step. */
     readonly install: command.remote.Command;
+    /** Restarts the server after an OAuth app's Secret changed (none without authProviders). */
+    readonly authReload?: command.remote.Command;
     /** The admin console password (secret). */
     readonly adminPassword: pulumi.Output<string>;
     /** The command that opens the admin console through SSH. */
@@ -206,6 +238,7 @@ export class Gitpod extends pulumi.ComponentResource {
 
         // (The config digest is kept secret: gitpodConfig may hold password items.)
         this.ready = gitpodWait(name, args, "kots", this.install, pulumi.secret(scriptDigest(configValues)), this, { APP_SLUG: args.appSlug });
+        this.authReload = authProviderReload(name, args, auth, this.ready, this);
 
         this.adminConsole = pulumi
             .all([args.publicIp, args.namespace])

@@ -13,6 +13,8 @@
  *   3. render and deploy      scripts/gitpod-installer.sh (helm upgrade --install --atomic --wait)
  *   4. readiness              scripts/gitpod-wait.sh with WAIT_MODE=installer: /api/version over
  *                             verified HTTPS from the node, kots' diagnostics left out
+ *   5. auth reload            scripts/gitpod-auth-reload.sh: restarts the server when an OAuth
+ *                             app's Secret changed (as in kots mode)
  * Waits for: the certificate (`certificateReady`), the CoreDNS fix (`coreDnsReady`) and the image
  * preflight (`imagesReady`), passed explicitly, as the kots mode does.
  */
@@ -23,7 +25,7 @@ import { GITPOD_RELEASES } from "../lib/gitpodImages";
 import { configInitText, installerChartYaml, renderInstallerConfig } from "../lib/installerConfig";
 import { scriptDigest } from "../lib/scripts";
 import { CERTIFICATE_SECRET_NAME } from "../lib/tls";
-import { GitpodCommonArgs, gitpodPrerequisites, gitpodWait } from "./gitpod";
+import { authProviderReload, GitpodCommonArgs, gitpodPrerequisites, gitpodWait } from "./gitpod";
 import { remoteScript } from "./remote";
 
 /** Bound of the Helm deploy (`--wait`): the first pull of ~60 images from eu.gcr.io and Docker Hub. */
@@ -49,6 +51,8 @@ export class GitpodInstaller extends pulumi.ComponentResource {
     readonly guard: command.remote.Command;
     /** The render-and-deploy step. */
     readonly install: command.remote.Command;
+    /** Restarts the server after an OAuth app's Secret changed (none without authProviders). */
+    readonly authReload?: command.remote.Command;
     /** The installer config sent to the VM (no secret: Secrets are referenced by name). */
     readonly installerConfig: string;
     readonly installerImage: string;
@@ -108,6 +112,7 @@ export class GitpodInstaller extends pulumi.ComponentResource {
         );
 
         this.ready = gitpodWait(name, args, "installer", this.install, scriptDigest(this.installerConfig), this);
+        this.authReload = authProviderReload(name, args, auth, this.ready, this);
 
         this.registerOutputs({ ready: this.ready.id, url: this.url, callbackUrls: this.callbackUrls, adminConsole: this.adminConsole });
     }

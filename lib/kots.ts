@@ -98,8 +98,8 @@ export const BASE_CONFIG_ITEMS: Readonly<Record<string, string>> = {
     ...KOTS_TLS_CONFIG_VALUES,
     // The gateway would take port 22 on the node, which is how this program reaches the VM.
     ssh_gateway: "0",
-    // Helm's --timeout for Gitpod's release. With advanced mode on (always, once config_patch is
-    // used) kots-install.sh takes this item instead of its 5m default, and 5 minutes is too
+    // Helm's --timeout for Gitpod's release. With advanced mode on (always: kotsConfigValues)
+    // kots-install.sh takes this item instead of its 5m default, and 5 minutes is too
     // short for a first install pulling ~40 images from eu.gcr.io onto a fresh node (--atomic
     // would roll it back). gitpod-io/gitpod 2022.11.3 install/installer/scripts/kots-install.sh.
     installer_timeout: "30m",
@@ -149,19 +149,21 @@ export interface KotsConfigValues {
 }
 
 /**
- * The ConfigValues for the Gitpod app: the base items, the user's `gitpodConfig`, and when the
- * config patch has anything, `advanced_mode_enabled: "1"` with `config_patch` = base64 of its
- * YAML (a `file` item: KOTS' ConfigOptionData base64-decodes it for the installer Job).
+ * The ConfigValues for the Gitpod app: the base items, the user's `gitpodConfig`,
+ * `advanced_mode_enabled: "1"` and `config_patch` = base64 of the patch's YAML (a `file` item:
+ * KOTS' ConfigOptionData base64-decodes it for the installer Job). Both are always set, an
+ * empty patch as `{}`: `kots set config --merge` keeps every item the file leaves out, so a
+ * patch that became empty (say the OAuth apps were removed) must still replace the old one,
+ * whose `authProviders` would name Secrets that no longer exist; and `installer_timeout` only
+ * applies in advanced mode (its `when`).
  * Throws on a config patch conflict (config validation reports those before this runs).
  */
 export function kotsConfigValues(opts: KotsConfigValuesOptions): KotsConfigValues {
     const { patch, conflicts } = gitpodConfigPatch(opts.patch);
     if (conflicts.length > 0) throw new Error(`gitpodConfigPatch:\n  ${conflicts.join("\n  ")}`);
     const items: Record<string, string> = { domain: opts.domain, ...BASE_CONFIG_ITEMS, ...opts.items };
-    if (Object.keys(patch).length > 0) {
-        items.advanced_mode_enabled = "1";
-        items.config_patch = Buffer.from(stringify(patch), "utf8").toString("base64");
-    }
+    items.advanced_mode_enabled = "1";
+    items.config_patch = Buffer.from(stringify(patch), "utf8").toString("base64");
     const values = Object.fromEntries(Object.entries(items).map(([k, value]) => [k, { value }]));
     return { apiVersion: "kots.io/v1beta1", kind: "ConfigValues", metadata: { name: "gitpod" }, spec: { values } };
 }

@@ -18,6 +18,7 @@ export const SCRIPT_NAMES = [
     "gitpod-wait",
     "workspace-prepull",
     "gitpod-mode-guard",
+    "gitpod-auth-reload",
     "gitpod-installer",
     "restore-certificate",
     "read-certificate",

@@ -59,8 +59,12 @@ installation_available() {
   [[ "$(kc get deployment installation-status -o jsonpath='{.status.conditions[?(@.type=="Available")].status}' 2>/dev/null)" == "True" ]]
 }
 
+# The server's own address (k3s labels its servers control-plane): with workspace nodes,
+# ServiceLB's ports 80/443 are on the server only (lib/k3sConfig.ts SERVICE_LB_LABEL), and the
+# first node by name need not be the server.
 node_ip() {
-  k3s kubectl get nodes -o jsonpath='{.items[0].status.addresses[?(@.type=="InternalIP")].address}' 2>/dev/null
+  k3s kubectl get nodes -l node-role.kubernetes.io/control-plane \
+    -o jsonpath='{.items[0].status.addresses[?(@.type=="InternalIP")].address}' 2>/dev/null
 }
 
 api_answers() {

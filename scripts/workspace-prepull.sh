@@ -6,7 +6,8 @@
 #   /etc/rancher/k3s/registries.yaml, like the kubelet's own pulls; it runs as the transient
 #   systemd unit gitpod-tencent-prepull (retried on failure, log: journalctl -u
 #   gitpod-tencent-prepull), so this script returns at once and nothing waits on the pull.
-#   Nothing happens when the image is already there or the unit is already pulling.
+#   Nothing happens when the image is already there or the unit is already pulling it; a unit
+#   pulling another (earlier) image is stopped first.
 #
 # Parameters (environment):
 #   WORKSPACE_IMAGE   required: the image, e.g. docker.io/gitpod/workspace-full:latest
@@ -25,12 +26,16 @@ if k3s crictl inspecti "$WORKSPACE_IMAGE" >/dev/null 2>&1; then
   log "$WORKSPACE_IMAGE is already in containerd"
   exit 0
 fi
-if systemctl is-active --quiet "$unit"; then
+description="gitpod-tencent: pre-pull $WORKSPACE_IMAGE"
+if systemctl is-active --quiet "$unit" && [[ "$(systemctl show --property Description --value "$unit" 2>/dev/null)" == "$description" ]]; then
   log "$WORKSPACE_IMAGE is being pulled already (journalctl -u $unit)"
   exit 0
 fi
+# A unit still pulling an earlier workspaceImage, or waiting to retry (Restart=on-failure), holds
+# the name: stop it, else systemd-run fails with "Unit … already exists".
+systemctl stop "$unit" >/dev/null 2>&1 || true
 systemctl reset-failed "$unit" >/dev/null 2>&1 || true
-systemd-run --unit "$unit" --description "gitpod-tencent: pre-pull $WORKSPACE_IMAGE" \
+systemd-run --unit "$unit" --description "$description" \
   --property Restart=on-failure --property RestartSec=60 \
   "$(command -v k3s)" crictl pull "$WORKSPACE_IMAGE" >/dev/null ||
   die 1 "cannot start the pull of $WORKSPACE_IMAGE (systemd-run $unit)"

@@ -8,8 +8,9 @@ let run: ProgramRun;
 
 before(async () => {
     run = await runProgram({
-        plain: { domain: "https://Gitpod.example.com/", acmeEmail: "nobody", adminCidrs: ["0.0.0.0/33"], systemDiskSize: 20, acmeServer: "prod", region: "ap-hongkong" },
-        secrets: { dnspodSecretKey: undefined },
+        plain: { domain: "https://Gitpod.example.com/", acmeEmail: "nobody", adminCidrs: ["0.0.0.0/33"], systemDiskSize: 20, acmeServer: "prod", region: "ap-hongkong", gitpodInstaller: "installer" },
+        // Encrypted by the CLI (`pulumi config set --secret`): installer mode would put it in a command.
+        secrets: { dnspodSecretKey: undefined, gitpodConfigPatch: JSON.stringify({ database: { external: false } }) },
     });
 });
 
@@ -17,7 +18,7 @@ describe("the program with bad configuration", () => {
     it("fails with every problem, one line each naming the key", () => {
         assert.ok(run.error instanceof ConfigError, `expected a ConfigError, got ${String(run.error)}`);
         const keys = run.error.problems.map((p) => p.split(":")[1]);
-        assert.deepEqual(keys.sort(), ["acmeEmail", "acmeServer", "adminCidrs[0]", "dnspodSecretKey", "domain", "region", "systemDiskSize"]);
+        assert.deepEqual(keys.sort(), ["acmeEmail", "acmeServer", "adminCidrs[0]", "dnspodSecretKey", "domain", "gitpodConfigPatch", "region", "systemDiskSize"]);
     });
 
     it("a tencentcloud:region other than region is one of them", () => {

@@ -22,6 +22,11 @@ export interface RawConfig {
      * it encrypted. Checkers wrap the secret fields in `pulumi.secret` and never print them.
      */
     readonly secretJson?: Readonly<Record<string, SecretJson | undefined>>;
+    /**
+     * Plain keys the CLI stored encrypted (`pulumi config set --secret`): their values are read
+     * as plain text, so a checker refuses one wherever the value would reach a command or state.
+     */
+    readonly storedEncrypted?: readonly string[];
 }
 
 export interface SecretJson {

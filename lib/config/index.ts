@@ -68,17 +68,23 @@ export function loadConfig(): StackConfig {
     const cloudCredentials =
         (provider.get("secretId") !== undefined || process.env.TENCENTCLOUD_SECRET_ID !== undefined) &&
         (provider.getSecret("secretKey") !== undefined || process.env.TENCENTCLOUD_SECRET_KEY !== undefined);
-    return validateConfig({ values, secrets, secretJson, cloudCredentials, providerRegion: provider.get("region") });
+    const storedEncrypted = PLAIN_KEYS.filter((k) => values[k] !== undefined && isStoredEncrypted(k));
+    return validateConfig({ values, secrets, secretJson, cloudCredentials, providerRegion: provider.get("region"), storedEncrypted });
 }
 
 /**
- * A structured key's JSON and whether it is stored encrypted. The engine hands the program every
- * config value decrypted, with the list of secret keys; `isConfigSecret` reads that list (an
- * SDK-internal function, present in the pinned @pulumi/pulumi 3.248.0).
+ * Whether the CLI stored `key` encrypted. The engine hands the program every config value
+ * decrypted, with the list of secret keys; `isConfigSecret` reads that list (an SDK-internal
+ * function, present in the pinned @pulumi/pulumi 3.248.0).
  */
+function isStoredEncrypted(key: string): boolean {
+    const runtime = pulumi.runtime as unknown as { isConfigSecret(fullKey: string): boolean };
+    return runtime.isConfigSecret(`${PROJECT}:${key}`);
+}
+
+/** A structured key's JSON and whether it is stored encrypted. */
 function readSecretJson(cfg: pulumi.Config, key: string): SecretJson | undefined {
     const text = cfg.get(key);
     if (text === undefined) return undefined;
-    const runtime = pulumi.runtime as unknown as { isConfigSecret(fullKey: string): boolean };
-    return { text, isSecret: runtime.isConfigSecret(`${PROJECT}:${key}`) };
+    return { text, isSecret: isStoredEncrypted(key) };
 }

@@ -75,6 +75,12 @@ function installerModeProblems(c: Checker): string[] {
     if (typeof patch === "object" && patch !== null && !Array.isArray(patch)) {
         problems.push(...ownedKeyProblems(patch as Record<string, unknown>).map((p) => `${PROJECT}:gitpodConfigPatch.${p}`));
     }
+    if (c.raw.storedEncrypted?.includes("gitpodConfigPatch")) {
+        // Installer mode sends the rendered config as a script parameter (command text, state).
+        problems.push(
+            `${PROJECT}:gitpodConfigPatch: stored as a secret, but installer mode puts the installer config in the deploy command (plain state); keep secrets in Kubernetes Secrets the config names, set the patch without --secret, or use gitpodInstaller: kots (which sends it on stdin)`,
+        );
+    }
     return problems;
 }
 

@@ -5,6 +5,7 @@
  */
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
 import { COMMAND, fakeProvider, fakeReady, fakeTarget, SECRET, setupComponentMocks } from "../support/fixtures";
@@ -127,6 +128,24 @@ describe("Gitpod component", () => {
         assert.equal(param("gp-wait", "ACME_ENVIRONMENT"), "production");
         assert.equal(param("gp2-wait", "ACME_ENVIRONMENT"), "staging");
         assert.equal(param("gp-wait", "WAIT_TIMEOUT_SECONDS"), "2700");
+    });
+
+    it("after the wait, restarts the server when an OAuth app's Secret changes; the digest only on stdin", () => {
+        const reload = one(run, COMMAND, "gp-auth-reload");
+        assert.match(String(reload.inputs.create), /^# gitpod-auth-reload\.sh:/m);
+        assert.ok(reload.dependencies.includes(one(run, COMMAND, "gp-wait").urn));
+        assert.ok(reload.dependencies.includes(one(run, SECRET, "gp-auth-gitlab.example.com").urn));
+        assert.ok(reload.secretPaths.includes("stdin"));
+        const digest = String(reload.inputs.stdin).trim();
+        // The digest of the Secret's content, client secret included: a rotation changes it.
+        const provider = String(one(run, SECRET, "gp-auth-gitlab.example.com").inputs.stringData.provider);
+        assert.match(provider, /clientSecret: gl-secret-value/);
+        assert.equal(digest, createHash("sha256").update(provider, "utf8").digest("hex"));
+        // The trigger that re-runs it is the same digest, kept secret.
+        assert.deepEqual(reload.inputs.triggers, [digest]);
+        assert.ok(reload.secretPaths.some((p) => p.startsWith("triggers")));
+        assert.ok(!String(reload.inputs.create).includes(digest));
+        assert.equal(run.resources.filter((r) => r.name === "gp2-auth-reload").length, 0, "no OAuth apps: no reload step");
     });
 
     it("gives the callback URL per host and the admin console command", async () => {

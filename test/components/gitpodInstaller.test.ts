@@ -95,6 +95,14 @@ describe("GitpodInstaller", () => {
         assert.deepEqual(deploy().inputs.triggers, ["tls-certificate-ready-id"]);
     });
 
+    it("after the wait, restarts the server when the OAuth app's Secret changes (digest on stdin, secret)", () => {
+        const reload = one(run, COMMAND, "gitpod-auth-reload");
+        assert.match(String(reload.inputs.create), /^# gitpod-auth-reload\.sh:/m);
+        assert.ok(reload.dependencies.includes(wait().urn));
+        assert.ok(reload.secretPaths.includes("stdin"));
+        assert.ok(!String(reload.inputs.create).includes(CLIENT_SECRET));
+    });
+
     it("is bounded, parented to the component, and carries no secret in its command", () => {
         assert.deepEqual(deploy().customTimeouts, { create: "2700s", update: "2700s", delete: "" });
         const component = run.resources.find((r) => r.type === "gitpod-tencent:gitpod:GitpodInstaller");

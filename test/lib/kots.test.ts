@@ -91,10 +91,11 @@ describe("kotsConfigValues", () => {
         });
     });
 
-    it("leaves advanced mode off when there is nothing to patch", () => {
+    it("with nothing to patch, still sends advanced mode and an empty patch (set config --merge would keep the old one; installer_timeout needs advanced mode)", () => {
         const open = kotsConfigValues({ domain: "gitpod.example.com", patch: { authProviderSecrets: [], signup: { openSignup: true } } });
-        assert.equal(open.spec.values.advanced_mode_enabled, undefined);
-        assert.equal(open.spec.values.config_patch, undefined);
+        assert.equal(open.spec.values.advanced_mode_enabled.value, "1");
+        assert.equal(open.spec.values.config_patch.value, "e30K"); // base64 of "{}\n"
+        assert.equal(open.spec.values.installer_timeout.value, "30m");
     });
 
     it("adds the user's gitpodConfig items", () => {

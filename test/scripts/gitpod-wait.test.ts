@@ -21,7 +21,7 @@ fi
 
 const K3S = `shift # kubectl
 case "$*" in
-  "get nodes -o jsonpath="*) printf 10.0.1.10 ;;
+  "get nodes -l node-role.kubernetes.io/control-plane -o jsonpath="*) printf 10.0.1.10 ;;
   "-n gitpod get deployment installation-status -o jsonpath="*)
     [[ -f "$STUB_STATE/available" ]] && printf True || printf False ;;
   "-n gitpod get pods --no-headers -o custom-columns="*)

@@ -25,6 +25,16 @@ describe("config: gitpodInstaller", () => {
         assert.deepEqual(problemsOf(raw({ gitpodInstaller: "kots", gitpodConfig })), []);
     });
 
+    it("installer mode: a gitpodConfigPatch stored as a secret is refused (its config goes into the command); kots mode takes it", () => {
+        const gitpodConfigPatch = JSON.stringify({ workspace: { maxLifetime: "8h" } });
+        const encrypted = (mode: string) => rawConfig({ gitpodInstaller: mode, gitpodConfigPatch }, { secrets: TEST_SECRETS, storedEncrypted: ["gitpodConfigPatch"] });
+        assert.deepEqual(problemsOf(encrypted("installer")), [
+            "gitpod-tencent:gitpodConfigPatch: stored as a secret, but installer mode puts the installer config in the deploy command (plain state); keep secrets in Kubernetes Secrets the config names, set the patch without --secret, or use gitpodInstaller: kots (which sends it on stdin)",
+        ]);
+        assert.deepEqual(problemsOf(encrypted("kots")), []);
+        assert.deepEqual(problemsOf(raw({ gitpodInstaller: "installer", gitpodConfigPatch })), []);
+    });
+
     it("installer mode: a kots download, channel or an explicit licence is an error naming the key", () => {
         const sha = "0".repeat(64);
         assert.deepEqual(problemsOf(raw({ gitpodInstaller: "installer", kotsDownloadUrl: "https://mirror.example.com/kots.tar.gz", kotsSha256: sha, kotsChannel: "beta" })), [
