@@ -42,6 +42,11 @@ export const STAGE_ESTIMATES: Readonly<Record<string, Estimate>> = {
     "gitpod-tencent:cluster:Calico": { seconds: 120, source: "tigera-operator chart, Calico pods pulled and Ready (estimate; Calico images ~200 MB)" },
     "gitpod-tencent:cluster:CoreDnsHairpin": { seconds: 5, source: "one ConfigMap (estimate)" },
     "gitpod-tencent:cluster:ImagePreflight": { seconds: 60, source: "manifest HEAD of every Gitpod image from the VM (estimate)" },
+    "gitpod-tencent:cluster:WorkspaceImagePrepull": { seconds: 5, source: "one SSH command that starts the pull in the background and returns (estimate)" },
+    "gitpod-tencent:cluster:WorkspaceNodes": {
+        seconds: 180,
+        source: "after Calico: SSH through the server, host prep, k3s agent install and join, Node Ready; the agent VMs boot earlier, beside the server's stages (estimate, as K3sServer's install)",
+    },
     "gitpod-tencent:tls:Tls": { seconds: 300, source: `cert-manager + webhook charts, DNS-01 for a wildcard: "2-10 min" (${ANCHORS})` },
     "gitpod-tencent:gitpod:Gitpod": { seconds: 900, source: `kots install + Gitpod's charts, image pulls from eu.gcr.io dominate: "5-15 min" (${ANCHORS}; Gitpod CI waits 11.3 min)` },
     "gitpod-tencent:gitpod:GitpodInstaller": { seconds: 840, source: `installer image pull + render, helm --wait of Gitpod's release: "5-15 min" (${ANCHORS}), no kotsadm` },

@@ -10,6 +10,7 @@ import { RecordedResource } from "../tools/mock/mocks";
 import { byType, defaultOutputs, dependsOnTransitively, one, ProgramRun, runProgram } from "../tools/mock/program";
 import { valueOf } from "../tools/mock/mocks";
 import { checkResourceInputs } from "./support/tencentcloudSchema";
+import { buildPlan, DEFAULT_ESTIMATE } from "../lib/plan";
 
 const INSTANCE = "tencentcloud:index/instance:Instance";
 const RULE_SET = "tencentcloud:index/securityGroupRuleSet:SecurityGroupRuleSet";
@@ -148,6 +149,24 @@ describe("workspaceNodes: 2", () => {
             { name: "gitpod-dev-ws-1-65e1eaf6", privateIp: "10.0.1.21", role: "workspace" },
             { name: "gitpod-dev-ws-2-0dc60e07", privateIp: "10.0.1.22", role: "workspace" },
         ]);
+    });
+});
+
+describe("npm run plan with workspaceNodes: 2", () => {
+    it("every stage has a recorded estimate; the agents join after Calico, beside the certificate, and Gitpod waits on them", () => {
+        const plan = buildPlan(run.resources);
+        assert.deepEqual(plan.stages.filter((s) => s.estimate === DEFAULT_ESTIMATE).map((s) => s.type), []);
+        const label = (urn: string) => {
+            const s = plan.stages.find((x) => x.urn === urn)!;
+            return `${s.type.split(":").pop()}(${s.name})`;
+        };
+        const stage = (wanted: string) => plan.stages.find((s) => label(s.urn) === wanted)!;
+        assert.deepEqual(stage("WorkspaceNodes(workspace)").waitsOn.map(label), ["Calico(calico)"]);
+        // Gitpod waits on the agents through their image preflights; the certificate takes longer.
+        assert.ok(stage("Gitpod(gitpod)").waitsOn.map(label).includes("ImagePreflight(images-ws-1)"));
+        assert.equal(stage("WorkspaceNodes(workspace)").critical, false);
+        assert.equal(stage("WorkspaceNodes(workspace)").slack, 60);
+        assert.equal(plan.totalSeconds, 27 * 60 + 5);
     });
 });
 
