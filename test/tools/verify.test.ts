@@ -9,6 +9,7 @@ import { createServer, Server } from "node:net";
 import { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { formatResult } from "../../tools/report";
+import { main } from "../../tools/verify";
 import {
     adminCidrOf,
     checkApiVersion,
@@ -253,6 +254,13 @@ describe("verify --wait: retries while Gitpod's pods come back", () => {
         assert.equal(r.message, `try ${tries}`);
         assert.ok(tries >= 3 && tries <= 5, `${tries} tries`);
         assert.ok(elapsed >= 300 && elapsed < 1000, `${elapsed} ms`);
+    });
+
+    it("--wait takes whole seconds: anything else exits 2 before contacting anything", async (t) => {
+        const errors = t.mock.method(console, "error", () => undefined);
+        assert.equal(await main(["--wait", "5m"]), 2);
+        assert.equal(await main(["--wait=-1"]), 2);
+        assert.deepEqual(errors.mock.calls.map((c) => c.arguments[0]), ['--wait takes a whole number of seconds, not "5m"', '--wait takes a whole number of seconds, not "-1"']);
     });
 
     it("no wait: one try", async () => {
