@@ -108,7 +108,7 @@ describe("delivery rules", () => {
         const step = up.steps.find((s: { uses?: string }) => s.uses?.startsWith("pulumi/actions@"));
         assert.equal(step.with.command, "up");
         assert.equal(step.with.policyPacks, "policy");
-        assert.deepEqual(runVerifyStep("running"), { code: 0, calls: ["npm run verify -- --stack dev"] });
+        assert.deepEqual(runVerifyStep("running"), { code: 0, calls: ["npm run verify -- --stack dev --wait 300"] });
         // A pause pushed through CI: the VM is stopped, nothing answers, and that is not a failure.
         assert.deepEqual(runVerifyStep("paused: stopped without compute billing"), { code: 0, calls: [] });
     });

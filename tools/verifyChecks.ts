@@ -94,6 +94,11 @@ export interface HttpsTarget {
     /** Trusted CAs instead of Node's bundled ones (tests). */
     readonly ca?: string | Buffer;
     readonly timeoutMs?: number;
+    /**
+     * The stack's `acmeServer` is `staging`: a Let's Encrypt staging certificate is expected, so
+     * its untrusted chain is a WARN and `/api/version` is fetched without chain verification.
+     */
+    readonly acmeStaging?: boolean;
 }
 
 interface ServedCertificate {
@@ -122,6 +127,18 @@ function issuerOf(cert: PeerCertificate): string {
     return [cert.issuer?.O, cert.issuer?.CN].filter(Boolean).join(" ") || "unknown issuer";
 }
 
+/**
+ * Let's Encrypt's staging hierarchy names every CA "(STAGING) <name>" (intermediates such as
+ * "(STAGING) Artificial Apricot R3" or "(STAGING) Ersatz Edamame E1", organisation
+ * "(STAGING) Let's Encrypt", roots "(STAGING) Pretend Pear X1", "(STAGING) Bogus Broccoli X2"):
+ * https://letsencrypt.org/docs/staging-environment/ ("Staging Certificate Hierarchy").
+ */
+export function isStagingIssuer(cert: Pick<PeerCertificate, "issuer">): boolean {
+    return [cert.issuer?.O, cert.issuer?.CN].some((n) => typeof n === "string" && n.startsWith("(STAGING) "));
+}
+
+const PRODUCTION_FIX = "for a trusted certificate: `pulumi config set acmeServer production` and `pulumi up` (README \"Let's Encrypt limits and the staging switch\")";
+
 export async function checkCertificate(t: HttpsTarget & { names: readonly string[]; now?: () => Date }): Promise<CheckResult> {
     const name = "certificate";
     const certFix = "see the certificate's status: `kubectl -n <gitpodNamespace> describe certificate https-certificates` (docs/tls.md, README troubleshooting)";
@@ -133,12 +150,13 @@ export async function checkCertificate(t: HttpsTarget & { names: readonly string
     }
     const { cert } = served;
     const issuer = issuerOf(cert);
-    if (!served.authorized) {
-        const staging = /staging/i.test(issuer);
+    const staging = isStagingIssuer(cert);
+    const expectedStaging = !served.authorized && staging && t.acmeStaging === true;
+    if (!served.authorized && !expectedStaging) {
         return fail(
             name,
             `the certificate for ${t.domain} is not trusted (${served.authorizationError}; issuer ${issuer})`,
-            staging ? "it is a Let's Encrypt staging certificate: `pulumi config set acmeServer production` and `pulumi up`" : certFix,
+            staging ? `it is a Let's Encrypt staging certificate: ${PRODUCTION_FIX}` : certFix,
         );
     }
     const sans = (cert.subjectaltname ?? "").split(/,\s*/).filter((s) => s.startsWith("DNS:")).map((s) => s.slice(4).toLowerCase());
@@ -151,17 +169,20 @@ export async function checkCertificate(t: HttpsTarget & { names: readonly string
     if (daysLeft < RENEWAL_DAYS) {
         return warn(name, `${daysLeft} days left (${expiry}): cert-manager should have renewed it ${RENEWAL_DAYS} days before expiry`, certFix);
     }
-    return pass(name, `trusted (${issuer}), covers ${t.names.join(", ")}, ${expiry} (${daysLeft} days)`);
+    const covers = `covers ${t.names.join(", ")}, ${expiry} (${daysLeft} days)`;
+    if (expectedStaging) return warn(name, `Let's Encrypt staging certificate (acmeServer: staging), not trusted by browsers (issuer ${issuer}); ${covers}`, PRODUCTION_FIX);
+    return pass(name, `trusted (${issuer}), ${covers}`);
 }
 
 export async function checkApiVersion(t: HttpsTarget): Promise<CheckResult> {
     const name = "/api/version";
     const url = `https://${t.domain}/api/version`;
     const fix = "Gitpod is not serving: `kubectl -n <gitpodNamespace> get pods` on the VM (`pulumi stack output sshCommand`), README troubleshooting";
+    const unverified = t.acmeStaging ? " (staging certificate: chain not verified)" : "";
     try {
         const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
             const req = httpsRequest(
-                { host: t.host, port: t.port, servername: t.domain, path: "/api/version", headers: { Host: t.domain }, ca: t.ca, timeout: t.timeoutMs ?? 10_000 },
+                { host: t.host, port: t.port, servername: t.domain, path: "/api/version", headers: { Host: t.domain }, ca: t.ca, rejectUnauthorized: !t.acmeStaging, timeout: t.timeoutMs ?? 10_000 },
                 (res) => {
                     let body = "";
                     res.setEncoding("utf8");
@@ -174,9 +195,24 @@ export async function checkApiVersion(t: HttpsTarget): Promise<CheckResult> {
             req.end();
         });
         if (status !== 200) return fail(name, `${url} answered HTTP ${status}`, fix);
-        return pass(name, `${url} answered ${firstLine(body).slice(0, 80) || "(empty)"}`);
+        return pass(name, `${url} answered ${firstLine(body).slice(0, 80) || "(empty)"}${unverified}`);
     } catch (e) {
         return fail(name, `${url} via ${t.host}: ${describeError(e)}`, fix);
+    }
+}
+
+/**
+ * Reruns an HTTPS check while it FAILs, for at most `waitMs`: after a resume (or a fresh `up`)
+ * Gitpod's pods may still be starting when verify runs, and `/api/version` answers only once
+ * they are. A PASS after retries says how long it took; the last FAIL is returned as is.
+ */
+export async function retryWhileFailing(check: () => Promise<CheckResult>, waitMs: number, intervalMs = 5_000): Promise<CheckResult> {
+    const start = Date.now();
+    for (let tries = 1; ; tries++) {
+        const r = await check();
+        const left = start + waitMs - Date.now();
+        if (r.level !== "FAIL" || left <= 0) return tries > 1 && r.level !== "FAIL" ? { ...r, message: `${r.message} (after ${Math.round((Date.now() - start) / 1000)} s, ${tries} tries)` } : r;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(intervalMs, left)));
     }
 }
 
@@ -247,6 +283,9 @@ export interface VerifyDeps {
     /** Where the well-known ports are reached (tests map them to loopback ports). */
     readonly ports?: { readonly https?: number; readonly kubeApi?: number; readonly adminConsole?: number };
     readonly timeoutMs?: number;
+    /** How long the HTTPS checks are retried while they FAIL (`--wait <seconds>`); 0: once. */
+    readonly waitSeconds?: number;
+    readonly retryIntervalMs?: number;
     readonly onResult?: (r: CheckResult) => void;
 }
 
@@ -258,9 +297,10 @@ export async function runVerify(deps: VerifyDeps): Promise<{ results: CheckResul
     const s = await checkStack(deps.exec, deps.stack);
     add(s);
     if (!s.stack) return { results, exitCode: exitCodeOf(results) };
-    const [{ result, outputs }, adminCidrs, myIp] = await Promise.all([
+    const [{ result, outputs }, adminCidrs, acmeServer, myIp] = await Promise.all([
         readStackOutputs(deps.exec, s.stack),
         readAdminCidrs(deps.exec, s.stack),
+        pulumiConfigGet(deps.exec, "acmeServer", s.stack),
         deps.myIp ? Promise.resolve(deps.myIp) : (deps.lookupMyIp ?? publicAddress)(),
     ]);
     add(result);
@@ -271,12 +311,14 @@ export async function runVerify(deps: VerifyDeps): Promise<{ results: CheckResul
             : warn("this machine", "public address unknown: open ports cannot be matched against adminCidrs", "pass it: npm run verify -- --my-ip <address>"),
     );
     const domain = new URL(outputs.gitpodUrl).hostname;
-    const https: HttpsTarget = { host: outputs.publicIp, port: deps.ports?.https ?? 443, domain, ca: deps.ca, timeoutMs: deps.timeoutMs };
+    const acmeStaging = acmeServer.kind === "set" && acmeServer.value === "staging";
+    const https: HttpsTarget = { host: outputs.publicIp, port: deps.ports?.https ?? 443, domain, ca: deps.ca, timeoutMs: deps.timeoutMs, acmeStaging };
+    const retried = (check: () => Promise<CheckResult>) => retryWhileFailing(check, (deps.waitSeconds ?? 0) * 1000, deps.retryIntervalMs);
     const port = (label: string, p: number | undefined, n: number): PortInput => ({ host: outputs.publicIp, port: p ?? n, label, myIp, adminCidrs, timeoutMs: deps.timeoutMs });
     const pending = [
         ...outputs.dnsNames.map((n) => checkDnsName(n, outputs.publicIp, deps.resolve4)),
-        checkCertificate({ ...https, names: outputs.dnsNames, now: deps.now }),
-        checkApiVersion(https),
+        retried(() => checkCertificate({ ...https, names: outputs.dnsNames, now: deps.now })),
+        retried(() => checkApiVersion(https)),
         checkPortNotOpen("Kubernetes API", port("6443", deps.ports?.kubeApi, 6443)),
         checkPortNotOpen("admin console", port("8800", deps.ports?.adminConsole, 8800)),
     ];

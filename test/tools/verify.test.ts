@@ -4,21 +4,24 @@
  * Pulumi CLI faked. Only 127.0.0.1 is ever contacted.
  */
 import assert from "node:assert/strict";
-import { Server as HttpsServer } from "node:https";
+import { createServer as createHttpsServer, Server as HttpsServer } from "node:https";
 import { createServer, Server } from "node:net";
 import { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { formatResult } from "../../tools/report";
+import { main } from "../../tools/verify";
 import {
     adminCidrOf,
     checkApiVersion,
     checkCertificate,
     checkDnsName,
     checkPortNotOpen,
+    isStagingIssuer,
     probeName,
     probePort,
     publicAddress,
     readStackOutputs,
+    retryWhileFailing,
     runVerify,
 } from "../../tools/verifyChecks";
 import { fakeExec } from "../support/fakeExec";
@@ -39,15 +42,20 @@ const close = (s: HttpsServer | Server) => new Promise<void>((resolve) => s.clos
 describe("verify: certificate and /api/version (HTTPS on loopback, self-made CA)", () => {
     let pki: TestPki;
     let other: TestPki;
+    let staging: TestPki;
     const servers: HttpsServer[] = [];
     let good = 0;
     let partial = 0;
     let expiring = 0;
     let untrusted = 0;
+    let stagingGood = 0;
+    let stagingPartial = 0;
 
     before(async () => {
         pki = makePki();
-        other = makePki("Fake LE (STAGING)");
+        other = makePki("Some Other CA");
+        // Named like Let's Encrypt's staging CAs: organisation "(STAGING) Let's Encrypt", CN "(STAGING) ...".
+        staging = makePki("(STAGING) Let's Encrypt");
         const serve = async (tls: { cert: string; key: string }) => {
             const { server, port } = await startHttpsServer(tls);
             servers.push(server);
@@ -57,11 +65,14 @@ describe("verify: certificate and /api/version (HTTPS on loopback, self-made CA)
         partial = await serve(pki.issue([DOMAIN, `*.${DOMAIN}`], 90));
         expiring = await serve(pki.issue(NAMES, 10));
         untrusted = await serve(other.issue(NAMES, 90));
+        stagingGood = await serve(staging.issue(NAMES, 90));
+        stagingPartial = await serve(staging.issue([DOMAIN], 90));
     });
     after(async () => {
         await Promise.all(servers.map(close));
         pki.cleanup();
         other.cleanup();
+        staging.cleanup();
     });
 
     const target = (port: number) => ({ host: LOOPBACK, port, domain: DOMAIN, ca: pki.ca, timeoutMs: 3000 });
@@ -87,11 +98,42 @@ describe("verify: certificate and /api/version (HTTPS on loopback, self-made CA)
         assert.match(later.message, /^the certificate expired/);
     });
 
-    it("signed by a CA this machine does not trust (staging): FAIL with the acmeServer fix", async () => {
-        const r = await checkCertificate({ ...target(untrusted), names: NAMES, now: NOW });
+    it("signed by a CA this machine does not trust: FAIL, whatever the stack's acmeServer", async () => {
+        for (const acmeStaging of [false, true]) {
+            const r = await checkCertificate({ ...target(untrusted), names: NAMES, now: NOW, acmeStaging });
+            assert.equal(r.level, "FAIL");
+            assert.equal(r.message, "the certificate for gitpod.example.test is not trusted (UNABLE_TO_VERIFY_LEAF_SIGNATURE; issuer Some Other CA Some Other CA Root)");
+            assert.match(r.fix ?? "", /describe certificate https-certificates/);
+        }
+    });
+
+    it("a staging certificate on a production stack: FAIL with the acmeServer fix", async () => {
+        const r = await checkCertificate({ ...target(stagingGood), names: NAMES, now: NOW });
         assert.equal(r.level, "FAIL");
-        assert.equal(r.message, "the certificate for gitpod.example.test is not trusted (UNABLE_TO_VERIFY_LEAF_SIGNATURE; issuer Fake LE (STAGING) Fake LE (STAGING) Root)");
-        assert.match(r.fix ?? "", /acmeServer production/);
+        assert.equal(r.message, "the certificate for gitpod.example.test is not trusted (UNABLE_TO_VERIFY_LEAF_SIGNATURE; issuer (STAGING) Let's Encrypt (STAGING) Let's Encrypt Root)");
+        assert.match(r.fix ?? "", /pulumi config set acmeServer production/);
+    });
+
+    it("a staging certificate on a staging stack: WARN saying so and how to switch; a missing name still FAILs", async () => {
+        const r = await checkCertificate({ ...target(stagingGood), names: NAMES, now: NOW, acmeStaging: true });
+        assert.equal(r.level, "WARN", formatResult(r).join("\n"));
+        assert.match(
+            r.message,
+            /^Let's Encrypt staging certificate \(acmeServer: staging\), not trusted by browsers \(issuer \(STAGING\) Let's Encrypt \(STAGING\) Let's Encrypt Root\); covers gitpod\.example\.test, \*\.gitpod\.example\.test, \*\.ws\.gitpod\.example\.test, expires \d{4}-\d\d-\d\d \((89|90) days\)$/,
+        );
+        assert.equal(r.fix, "for a trusted certificate: `pulumi config set acmeServer production` and `pulumi up` (README \"Let's Encrypt limits and the staging switch\")");
+        const partialStaging = await checkCertificate({ ...target(stagingPartial), names: NAMES, now: NOW, acmeStaging: true });
+        assert.equal(partialStaging.level, "FAIL");
+        assert.match(partialStaging.message, /^the certificate does not cover \*\.gitpod\.example\.test, \*\.ws\.gitpod\.example\.test /);
+        const expired = await checkCertificate({ ...target(stagingGood), names: NAMES, now: () => new Date(Date.now() + 100 * 86_400_000), acmeStaging: true });
+        assert.equal(expired.level, "FAIL");
+        assert.match(expired.message, /^the certificate expired/);
+    });
+
+    it("isStagingIssuer: only the \"(STAGING) \" names of Let's Encrypt's staging hierarchy", () => {
+        assert.equal(isStagingIssuer({ issuer: { O: "(STAGING) Let's Encrypt", CN: "(STAGING) Artificial Apricot R3" } as never }), true);
+        assert.equal(isStagingIssuer({ issuer: { O: "Let's Encrypt", CN: "R3" } as never }), false);
+        assert.equal(isStagingIssuer({ issuer: { O: "Staging Corp", CN: "staging CA" } as never }), false);
     });
 
     it("nothing listening on 443: FAIL, no TLS answer", async () => {
@@ -107,6 +149,14 @@ describe("verify: certificate and /api/version (HTTPS on loopback, self-made CA)
         const bad = await checkApiVersion(target(untrusted));
         assert.equal(bad.level, "FAIL");
         assert.match(bad.message, /via 127\.0\.0\.1: /);
+        const stagingOnProduction = await checkApiVersion(target(stagingGood));
+        assert.equal(stagingOnProduction.level, "FAIL");
+    });
+
+    it("/api/version on a staging stack: answered without chain verification, and says so", async () => {
+        const r = await checkApiVersion({ ...target(stagingGood), acmeStaging: true });
+        assert.equal(r.level, "PASS", formatResult(r).join("\n"));
+        assert.equal(r.message, "https://gitpod.example.test/api/version answered 2022.11.3 (staging certificate: chain not verified)");
     });
 });
 
@@ -195,6 +245,31 @@ describe("verify: pure parts", () => {
     });
 });
 
+describe("verify --wait: retries while Gitpod's pods come back", () => {
+    it("retryWhileFailing gives up after the wait, not before: the last FAIL as is", async () => {
+        let tries = 0;
+        const start = Date.now();
+        const r = await retryWhileFailing(async () => ({ name: "x", level: "FAIL", message: `try ${++tries}` }), 300, 100);
+        const elapsed = Date.now() - start;
+        assert.equal(r.message, `try ${tries}`);
+        assert.ok(tries >= 3 && tries <= 5, `${tries} tries`);
+        assert.ok(elapsed >= 300 && elapsed < 1000, `${elapsed} ms`);
+    });
+
+    it("--wait takes whole seconds: anything else exits 2 before contacting anything", async (t) => {
+        const errors = t.mock.method(console, "error", () => undefined);
+        assert.equal(await main(["--wait", "5m"]), 2);
+        assert.equal(await main(["--wait=-1"]), 2);
+        assert.deepEqual(errors.mock.calls.map((c) => c.arguments[0]), ['--wait takes a whole number of seconds, not "5m"', '--wait takes a whole number of seconds, not "-1"']);
+    });
+
+    it("no wait: one try", async () => {
+        let tries = 0;
+        await retryWhileFailing(async () => ({ name: "x", level: "FAIL", message: String(++tries) }), 0, 100);
+        assert.equal(tries, 1);
+    });
+});
+
 describe("runVerify (whole run on loopback)", () => {
     let pki: TestPki;
     let https: HttpsServer;
@@ -232,6 +307,55 @@ describe("runVerify (whole run on loopback)", () => {
         );
         assert.equal(exitCode, 0);
         assert.match(printed.join("\n"), /^PASS {2}this machine {7}public address 198\.51\.100\.9 \(not in adminCidrs\)$/m);
+    });
+
+    /** Like Gitpod's proxy while the server pod is not back: 503 until `readyIn(ms)` has passed, then the version. */
+    async function startSlowServer(tls: { cert: string; key: string }): Promise<{ server: HttpsServer; port: number; readyIn: (ms: number) => void }> {
+        let ready = false;
+        const server = createHttpsServer(tls, (_req, res) => {
+            if (ready) res.writeHead(200).end("2022.11.3\n");
+            else res.writeHead(503).end("upstream not ready");
+        });
+        return { server, port: await listen(server), readyIn: (ms) => void setTimeout(() => (ready = true), ms) };
+    }
+
+    const stagingStack = () =>
+        fakeExec({
+            "pulumi version": { stdout: "v3.200.0\n" },
+            "pulumi stack --show-name": { stdout: "dev\n" },
+            "pulumi stack output --json --stack dev": { stdout: JSON.stringify({ gitpodUrl: `https://${DOMAIN}`, publicIp: LOOPBACK, dnsNames: NAMES }) },
+            "pulumi config get acmeServer --stack dev": { stdout: "staging\n" },
+        });
+
+    it("a staging stack (staging CA, not trusted here) whose Gitpod answers after 400 ms: with --wait, WARN certificate and PASS /api/version, exit 0", async () => {
+        const staging = makePki("(STAGING) Let's Encrypt");
+        const { server, port, readyIn } = await startSlowServer(staging.issue(NAMES, 90));
+        try {
+            const run = async (waitSeconds: number) =>
+                runVerify({
+                    exec: stagingStack(),
+                    myIp: "198.51.100.9",
+                    resolve4: async () => [LOOPBACK],
+                    ports: { https: port, kubeApi: await freePort(), adminConsole: await freePort() },
+                    timeoutMs: 3000,
+                    waitSeconds,
+                    retryIntervalMs: 100,
+                });
+            const once = await run(0);
+            assert.deepEqual(once.results.slice(7, 9).map((r) => `${r.level} ${r.name}: ${r.message.slice(0, 60)}`), [
+                "WARN certificate: Let's Encrypt staging certificate (acmeServer: staging), not",
+                "FAIL /api/version: https://gitpod.example.test/api/version answered HTTP 503",
+            ]);
+            assert.equal(once.exitCode, 1);
+            readyIn(400);
+            const waited = await run(5);
+            assert.deepEqual(waited.results.map((r) => `${r.level} ${r.name}`), ["PASS pulumi CLI", "PASS pulumi stack", "PASS stack outputs", "PASS this machine", "PASS DNS", "PASS DNS", "PASS DNS", "WARN certificate", "PASS /api/version", "PASS port 6443", "PASS port 8800"]);
+            assert.match(waited.results[8].message, /^https:\/\/gitpod\.example\.test\/api\/version answered 2022\.11\.3 \(staging certificate: chain not verified\) \(after \d s, \d+ tries\)$/);
+            assert.equal(waited.exitCode, 0);
+        } finally {
+            await close(server);
+            staging.cleanup();
+        }
     });
 
     it("no stack outputs yet: stops after that line, exit 1", async () => {
