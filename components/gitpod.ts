@@ -7,7 +7,9 @@
  *   3. kots install / config   scripts/gitpod-kots.sh: kubectl-kots at the pinned version
  *                              (checksum verified), licence + ConfigValues written 0600, then
  *                              `kots install` the first time, `kots set config --merge --deploy`
- *                              when the ConfigValues changed later
+ *                              when the ConfigValues changed later, then (bounded) until
+ *                              kotsadm deployed that version and its installer Job's Helm
+ *                              upgrade passed; only then is the config recorded as applied
  *   4. readiness               scripts/gitpod-wait.sh: kots app `ready`, installation-status
  *                              Available, https://<domain>/api/version over verified HTTPS from
  *                              the node (bounded, diagnostics on timeout)
@@ -226,6 +228,9 @@ export class Gitpod extends pulumi.ComponentResource {
                     PLUGIN_SHA256: args.kotsSha256,
                     PLUGIN_CHECKSUMS_URL: args.kotsDownloadUrl ? "" : kotsChecksumsUrl(args.kotsVersion),
                     INSTALL_WAIT_DURATION: KOTS_WAIT_DURATION,
+                    // A changed config: kotsadm's deploy of the new version, then the
+                    // installer Job's Helm upgrade (installer_timeout 30m), same bound as the wait.
+                    DEPLOY_WAIT_SECONDS: String(GITPOD_WAIT_SECONDS),
                 },
                 // A changed secret input (ConfigValues, licence, password) is an in-place update:
                 // the script applies new ConfigValues with `set config`, nothing else re-installs.

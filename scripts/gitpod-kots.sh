@@ -15,8 +15,17 @@
 #      so a ConfigValues file that differs from the last one applied goes through
 #      `kubectl kots set config <slug> --config-file … --merge --deploy` (without --merge every
 #      item missing from the file would be cleared); an unchanged one runs nothing.
-#   Facts: replicatedhq/kots v1.102.0 cmd/kots/cli/{install,set-config,root}.go; the licence
-#   request as pkg/replicatedapp/api.go GetLatestLicense makes it.
+#      `set config --deploy` returns once kotsadm has created the new version and started its
+#      deploy in the background (pkg/version/version.go DeployVersion: `go DeployApp`), so the
+#      script then polls `kubectl kots get versions <slug> -o json` (bounded by
+#      DEPLOY_WAIT_SECONDS) until the version newer than the one seen before is `deployed`,
+#      and fails on `failed` or timeout; then until the installer Job that version started
+#      has saved its log (ConfigMap gitpod-installation-status) showing Helm's upgrade passed.
+#      Only a config whose deploy passed is recorded as applied: a failed or unfinished deploy
+#      is retried by the next run.
+#   Facts: replicatedhq/kots v1.102.0 cmd/kots/cli/{install,set-config,root,get-versions}.go,
+#   pkg/print/versions.go, pkg/store/types/constants.go, pkg/operator/operator.go DeployApp;
+#   the licence request as pkg/replicatedapp/api.go GetLatestLicense makes it.
 #
 # Parameters (environment):
 #   GITPOD_NAMESPACE        required: namespace of the admin console and the app
@@ -28,11 +37,16 @@
 #   PLUGIN_SHA256           its sha256, or "" to use PLUGIN_CHECKSUMS_URL
 #   PLUGIN_CHECKSUMS_URL    the release's sha256 checksums file (used when PLUGIN_SHA256 is "")
 #   INSTALL_WAIT_DURATION   kots --wait-duration (Go duration); default 15m
+#   DEPLOY_WAIT_SECONDS     bound on a changed config's deploy: kotsadm's deploy of the new
+#                           version and the installer Job's Helm upgrade (installer_timeout
+#                           30m); default 2700
+#   POLL_INTERVAL_SECONDS   pause between deploy status checks; default 10
 #   GT_ROOT                 prefix for every absolute path written (tests); default ""
 # Stdin: three lines, each base64: the admin console password, the licence file, the ConfigValues
 #   file (lib/kots.ts kotsStdin). Secrets: never in a parameter.
 # Needs: k3s, curl, tar, sha256sum, base64.
-# Exit codes: 0 installed or configured; 1 a step failed (kots' output says why); 2 invalid
+# Exit codes: 0 installed or configured (new version deployed); 1 a step failed (kots' output
+#   says why) or the new version's deploy failed or timed out; 2 invalid
 #   input; 3 the licence endpoint (replicated.app) refused or could not be reached.
 set -euo pipefail
 SCRIPT_NAME="gitpod-kots"
@@ -43,6 +57,8 @@ GT_ROOT="${GT_ROOT:-}"
 PLUGIN_SHA256="${PLUGIN_SHA256:-}"
 PLUGIN_CHECKSUMS_URL="${PLUGIN_CHECKSUMS_URL:-}"
 INSTALL_WAIT_DURATION="${INSTALL_WAIT_DURATION:-15m}"
+DEPLOY_WAIT_SECONDS="${DEPLOY_WAIT_SECONDS:-2700}"
+POLL_INTERVAL_SECONDS="${POLL_INTERVAL_SECONDS:-10}"
 
 dns1123='^[a-z0-9]([-a-z0-9]*[a-z0-9])?$'
 [[ "${GITPOD_NAMESPACE:-}" =~ $dns1123 ]] || die 2 "GITPOD_NAMESPACE '${GITPOD_NAMESPACE:-}' is not a namespace name"
@@ -54,6 +70,7 @@ dns1123='^[a-z0-9]([-a-z0-9]*[a-z0-9])?$'
 [[ -z "$PLUGIN_SHA256" || "$PLUGIN_SHA256" =~ ^[0-9a-f]{64}$ ]] || die 2 "PLUGIN_SHA256 must be 64 hex digits or empty"
 [[ -n "$PLUGIN_SHA256" || -n "$PLUGIN_CHECKSUMS_URL" ]] || die 2 "set PLUGIN_SHA256 or PLUGIN_CHECKSUMS_URL: the archive is never used unchecked"
 [[ "$INSTALL_WAIT_DURATION" =~ ^[0-9]+[smh]$ ]] || die 2 "INSTALL_WAIT_DURATION '$INSTALL_WAIT_DURATION' is not a duration such as 15m"
+require_whole_numbers --of seconds DEPLOY_WAIT_SECONDS POLL_INTERVAL_SECONDS
 
 umask 077
 work="$GT_ROOT/var/lib/gitpod-tencent/kots"
@@ -166,6 +183,85 @@ kots_install() {
   )
 }
 
+# The app's versions as "<sequence> <status>" lines, from `kubectl kots get versions -o json`
+# (an indented array of {versionLabel, sequence, createdOn, status, deployedAt, source}, newest
+# sequence first, 20 a page: pkg/print/versions.go, pkg/store/kotsstore/downstream_store.go).
+# Status is one of pending_config, pending, pending_preflight, pending_download, deploying,
+# deployed, failed, unknown (pkg/store/types/constants.go). Fails with kots' output.
+app_versions() {
+  local out
+  out="$("$plugin" get versions "$APP_SLUG" -n "$GITPOD_NAMESPACE" -o json 2>&1)" || {
+    echo "$out"
+    return 1
+  }
+  tr -d ' \n' <<<"$out" | grep -o '"sequence":[0-9]*,"createdOn":"[^"]*","status":"[a-z_]*"' |
+    sed 's/"sequence":\([0-9]*\),.*"status":"\([a-z_]*\)"/\1 \2/' || true
+}
+
+# The highest sequence the app has (-1: none listed).
+latest_sequence() {
+  local versions
+  versions="$(app_versions)" ||
+    die 1 "the admin console in $GITPOD_NAMESPACE does not list the versions of $APP_SLUG ($versions); is it running? k3s kubectl -n $GITPOD_NAMESPACE get pods"
+  awk 'BEGIN { max = -1 } $1 > max { max = $1 } END { print max }' <<<"$versions"
+}
+
+kc() { k3s kubectl -n "$GITPOD_NAMESPACE" "$@"; }
+
+# Waits until kotsadm has deployed the version newer than sequence $1 that `set config
+# --deploy` created; kotsadm deploys it in the background after the command returned. A
+# listing that fails now and then (the port-forward to kotsadm) is retried.
+wait_deployed_after() {
+  local before="$1" versions seq status
+  local pointer="kotsadm's log: k3s kubectl -n $GITPOD_NAMESPACE logs deploy/kotsadm; versions: kubectl kots get versions $APP_SLUG -n $GITPOD_NAMESPACE"
+  while :; do
+    versions="$(app_versions)" || log "cannot list the versions yet: $versions"
+    read -r seq status < <(awk -v b="$before" '$1 > b' <<<"$versions" | sort -n -r | head -n 1) || true
+    case "${status:-}" in
+      deployed)
+        log "version $seq of $APP_SLUG deployed by kotsadm"
+        return 0 ;;
+      failed)
+        die 1 "kotsadm failed to deploy version $seq of $APP_SLUG (the changed config); $pointer. The next run applies the config again" ;;
+    esac
+    ((SECONDS < deadline)) ||
+      die 1 "version ${seq:-newer than $before} of $APP_SLUG not deployed after ${DEPLOY_WAIT_SECONDS}s (status ${status:-not listed}); $pointer. The next run applies the config again"
+    log "waiting for kotsadm to deploy the new version of $APP_SLUG (sequence ${seq:-?}: ${status:-not listed yet})"
+    sleep "$POLL_INTERVAL_SECONDS"
+  done
+}
+
+# The installer Job's log: kots-install.sh saves it on exit, pass or fail, in ConfigMap
+# gitpod-installation-status (key gitpod-installer.log) with `kubectl apply`, so a finished
+# run changes its resourceVersion (gitpod-io/gitpod 2022.11.3
+# install/installer/scripts/kots-install.sh `catch`). Prints the resourceVersion, or nothing.
+installer_log_version() {
+  kc get configmap gitpod-installation-status -o jsonpath='{.metadata.resourceVersion}' 2>/dev/null || true
+}
+
+# For Gitpod "deployed" only means kotsadm applied the manifests: the installer Job of the new
+# version (installer-<cursor>, ttlSecondsAfterFinished 0) then runs `helm upgrade --atomic`,
+# which rolls back on failure while the old pods keep serving. Waits until that Job saved a
+# new log (resourceVersion other than $1) and checks the line its script prints only after
+# the upgrade succeeded.
+wait_installer_after() {
+  local before="$1" now
+  local pointer="the installer Job: k3s kubectl -n $GITPOD_NAMESPACE get jobs,pods -l component=gitpod-installer"
+  while now="$(installer_log_version)"; [[ -z "$now" || "$now" == "$before" ]]; do
+    ((SECONDS < deadline)) ||
+      die 1 "the installer Job of the new version of $APP_SLUG did not finish within ${DEPLOY_WAIT_SECONDS}s; $pointer. The next run applies the config again"
+    log "waiting for the installer Job (helm upgrade) of the new version to finish"
+    sleep "$POLL_INTERVAL_SECONDS"
+  done
+  local installer_log
+  installer_log="$(kc get configmap gitpod-installation-status -o jsonpath='{.data.gitpod-installer\.log}' 2>&1 || true)"
+  grep -q '^Gitpod: Restarting installation status job' <<<"$installer_log" ||
+    die 1 "the installer Job of the new version of $APP_SLUG failed (helm rolled back; the old config is still live). Its log ends:
+$(tail -n 20 <<<"$installer_log")
+  Full log: k3s kubectl -n $GITPOD_NAMESPACE get configmap gitpod-installation-status -o jsonpath='{.data.gitpod-installer\.log}'. The next run applies the config again"
+  log "the installer Job upgraded Gitpod's Helm release with the new config"
+}
+
 applied="$work/config-values.applied.sha256"
 current="$(sha256sum "$values" | awk '{ print $1 }')"
 
@@ -174,8 +270,13 @@ if app_installed; then
     log "app $APP_SLUG installed and its config unchanged: nothing to do"
     exit 0
   fi
-  log "app $APP_SLUG installed: applying the changed config (kots set config --merge --deploy)"
+  before="$(latest_sequence)"
+  log_before="$(installer_log_version)"
+  deadline=$((SECONDS + DEPLOY_WAIT_SECONDS))
+  log "app $APP_SLUG installed (latest version $before): applying the changed config (kots set config --merge --deploy, then up to ${DEPLOY_WAIT_SECONDS}s for its deploy)"
   run_kots "set config" "$plugin" set config "$APP_SLUG" --namespace "$GITPOD_NAMESPACE" --config-file "$values" --merge --deploy
+  wait_deployed_after "$before"
+  wait_installer_after "$log_before"
 else
   check_licence_endpoint
   log "installing $APP_SLUG/$APP_CHANNEL $APP_VERSION_LABEL into namespace $GITPOD_NAMESPACE (kots waits up to $INSTALL_WAIT_DURATION)"

@@ -44,6 +44,10 @@ describe("the Gitpod stage", () => {
         assert.ok(dependsOnTransitively(run, one(run, COMMAND, "gitpod-wait"), install));
     });
 
+    it("bounds a changed config's deploy (kotsadm, then the installer's Helm upgrade) by the readiness wait's 45 minutes", () => {
+        assert.match(String(one(run, COMMAND, "gitpod-kots").inputs.create), /export DEPLOY_WAIT_SECONDS='\\''2700'\\''/);
+    });
+
     it("pre-pulls the workspace image as soon as k3s is up, and nothing waits on it", () => {
         const prepull = one(run, COMMAND, "workspace-image-start");
         const k3s = one(run, COMMAND, "k3s-kubeconfig");

@@ -1,7 +1,8 @@
 /**
  * gitpod-kots.sh against stubs: fresh install, app already installed (set config --merge, no
- * reinstall), unchanged (nothing run), licence refused (clear message, no install), a tampered
- * kots archive (refused). The kots binary is a stub packed into a real tar.gz whose sha256 the
+ * reinstall, then the wait for kotsadm's deploy of the new version and the installer Job's Helm
+ * upgrade; a failed or unfinished deploy is not recorded as applied), unchanged (nothing run),
+ * licence refused (clear message, no install), a tampered kots archive (refused). The kots binary is a stub packed into a real tar.gz whose sha256 the
  * script checks; curl serves it, the checksums file and the licence endpoint's answer.
  */
 import { afterEach, beforeEach, describe, it } from "node:test";
@@ -20,18 +21,38 @@ const VALUES = "apiVersion: kots.io/v1beta1\nkind: ConfigValues\nspec:\n  values
 
 // The kots binary: logs its arguments and whether the password came in its environment; state
 // `installed` makes `get apps` list the app; `licence-refused` makes install fail as kotsadm does.
+// `versions` holds "<sequence> <status>" lines, printed by `get versions -o json` the way
+// kots 1.102.0 pkg/print/versions.go does. `set config` adds a version `deploying`, which the
+// next listing turns into `deploy-result` (default deployed); a deployed version runs the
+// installer Job, which saves its log (ConfigMap, k3s stub) unless `installer-hangs`.
 const KOTS = `#!/usr/bin/env bash
 printf '%s\\n' "kots $* pw=\${KOTS_SHARED_PASSWORD:-none}" >>"$STUB_LOG"
+versions="$STUB_STATE/versions"
+run_installer() {
+  [[ -f "$STUB_STATE/installer-hangs" ]] && return
+  echo $(( $(cat "$STUB_STATE/cm-version") + 1 )) >"$STUB_STATE/cm-version"
+  cp "$STUB_STATE/installer-result.log" "$STUB_STATE/installer.log"
+}
 case "$1 $2" in
   "get apps")
     if [[ -f "$STUB_STATE/installed" ]]; then printf '[\\n    {\\n        "slug": "gitpod",\\n        "state": "ready",\\n        "versionlabel": "2022.11.3"\\n    }\\n]\\n'; else echo "[]"; fi ;;
+  "get versions")
+    if grep -q ' deploying$' "$versions"; then
+      result="$(cat "$STUB_STATE/deploy-result" 2>/dev/null || echo deployed)"
+      sed -i "s/ deploying$/ $result/" "$versions"
+      [[ "$result" == deployed ]] && run_installer
+    fi
+    sort -n -r "$versions" | awk 'BEGIN { printf "[" } { printf "%s\\n    {\\n        \\"versionLabel\\": \\"2022.11.3\\",\\n        \\"sequence\\": %s,\\n        \\"createdOn\\": \\"2026-12-02T04:00:00Z\\",\\n        \\"status\\": \\"%s\\",\\n        \\"deployedAt\\": null,\\n        \\"source\\": \\"Config Change\\"\\n    }", (NR > 1 ? "," : ""), $1, $2 } END { print "\\n]" }' ;;
   "install gitpod/stable")
     if [[ -f "$STUB_STATE/licence-refused" ]]; then
       echo "Error: failed to validate installation: failed to get latest license: failed to get license from api: unexpected result from get request: 401, data: license not found"
       exit 1
     fi
-    touch "$STUB_STATE/installed"; echo "  • Deploying Admin Console" ;;
-  "set config") echo "  • Config updated and deployed" ;;
+    touch "$STUB_STATE/installed"; echo "0 deployed" >"$versions"; run_installer
+    echo "  • Deploying Admin Console" ;;
+  "set config")
+    echo "$(( $(sort -n -r "$versions" | head -n 1 | cut -d' ' -f1) + 1 )) deploying" >>"$versions"
+    echo "  • Updating gitpod configuration..." ;;
   *) echo "kots stub: unexpected $*" >&2; exit 64 ;;
 esac
 `;
@@ -48,9 +69,18 @@ case "$url" in
   *) echo "curl stub: unexpected $*" >&2; exit 7 ;;
 esac`;
 
-// Installed means: the kotsadm Deployment exists.
-const K3S = `[[ "$*" == "kubectl -n gitpod get deployment kotsadm" ]] || { echo "k3s stub: unexpected $*" >&2; exit 64; }
-[[ -f "$STUB_STATE/installed" ]]`;
+// Installed means: the kotsadm Deployment exists. The ConfigMap gitpod-installation-status:
+// resourceVersion in state/cm-version, the installer log in state/installer.log.
+const K3S = `case "$*" in
+  "kubectl -n gitpod get deployment kotsadm") [[ -f "$STUB_STATE/installed" ]] ;;
+  "kubectl -n gitpod get configmap gitpod-installation-status -o jsonpath={.metadata.resourceVersion}") cat "$STUB_STATE/cm-version" ;;
+  "kubectl -n gitpod get configmap gitpod-installation-status -o jsonpath={.data.gitpod-installer\\\\.log}") cat "$STUB_STATE/installer.log" ;;
+  *) echo "k3s stub: unexpected $*" >&2; exit 64 ;;
+esac`;
+
+// The end of kots-install.sh's log (gitpod-io/gitpod 2022.11.3 install/installer/scripts/kots-install.sh).
+const HELM_PASSED = "Gitpod: Apply the Kubernetes objects with timeout of 30m\nRelease \"gitpod\" has been upgraded. Happy Helming!\nGitpod: Restarting installation status job\npod \"installation-status-5d9c\" deleted\n";
+const HELM_FAILED = "Gitpod: Apply the Kubernetes objects with timeout of 30m\nError: UPGRADE FAILED: release gitpod failed, and has been rolled back due to atomic being set: timed out waiting for the condition\n";
 
 const PARAMS = {
     GITPOD_NAMESPACE: "gitpod",
@@ -62,6 +92,7 @@ const PARAMS = {
     PLUGIN_SHA256: "",
     PLUGIN_CHECKSUMS_URL: "https://github.com/replicatedhq/kots/releases/download/v1.102.0/kots_1.102.0_checksums.txt",
     INSTALL_WAIT_DURATION: "15m",
+    POLL_INTERVAL_SECONDS: "0",
 };
 
 /** Packs the kots stub into state/kots.tar.gz and writes the release's checksums file; returns the sha256. */
@@ -88,6 +119,8 @@ describe("gitpod-kots.sh", () => {
     beforeEach(() => {
         s = makeStubDir({ curl: CURL, k3s: K3S });
         sha = packKots(s);
+        s.writeState("cm-version", "100");
+        s.writeState("installer-result.log", HELM_PASSED);
     });
     afterEach(() => s.cleanup());
 
@@ -113,17 +146,75 @@ describe("gitpod-kots.sh", () => {
         assert.match(r.stderr, new RegExp(`kubectl-kots 1\\.102\\.0 installed \\(sha256 ${sha}\\)`));
     });
 
-    it("app already installed, config changed: kots set config --merge --deploy, no reinstall", () => {
+    const SET_CONFIG = () =>
+        `kots set config gitpod --namespace gitpod --config-file ${s.root}/var/lib/gitpod-tencent/kots/config-values.yaml --merge --deploy pw=none`;
+    const CHANGED = VALUES.replace("gitpod.example.com", "gitpod2.example.com");
+    const appliedDigest = () => fs.readFileSync(path.join(s.root, "var/lib/gitpod-tencent/kots/config-values.applied.sha256"), "utf8");
+    const sha256 = (text: string) => createHash("sha256").update(text).digest("hex") + "\n";
+
+    it("app already installed, config changed: set config --merge --deploy, waits for the new version and the installer Job, no reinstall", () => {
         assert.equal(run().status, 0);
         s.clearCalls();
-        const changed = VALUES.replace("gitpod.example.com", "gitpod2.example.com");
-        const r = run({}, changed);
+        const r = run({}, CHANGED);
         assert.equal(r.status, 0, r.stderr);
         assert.deepEqual(kotsCalls(), [
             "kots get apps -n gitpod -o json pw=none",
-            `kots set config gitpod --namespace gitpod --config-file ${s.root}/var/lib/gitpod-tencent/kots/config-values.yaml --merge --deploy pw=none`,
+            "kots get versions gitpod -n gitpod -o json pw=none",
+            SET_CONFIG(),
+            "kots get versions gitpod -n gitpod -o json pw=none",
         ]);
+        assert.match(r.stderr, /version 1 of gitpod deployed by kotsadm/);
+        assert.match(r.stderr, /the installer Job upgraded Gitpod's Helm release with the new config/);
+        assert.equal(appliedDigest(), sha256(CHANGED));
         assert.ok(!s.calls().some((c) => c.startsWith("curl")), "the plugin is not downloaded again, the licence not asked again");
+        // Applied: the next run has nothing to do.
+        s.clearCalls();
+        assert.equal(run({}, CHANGED).status, 0);
+        assert.deepEqual(kotsCalls(), ["kots get apps -n gitpod -o json pw=none"]);
+    });
+
+    it("kotsadm fails to deploy the new version: exit 1 naming it, config not recorded, the next run applies it again", () => {
+        assert.equal(run().status, 0);
+        s.writeState("deploy-result", "failed");
+        const r = run({}, CHANGED);
+        assert.equal(r.status, 1);
+        assert.match(r.stderr, /kotsadm failed to deploy version 1 of gitpod \(the changed config\); kotsadm's log: k3s kubectl -n gitpod logs deploy\/kotsadm/);
+        assert.equal(appliedDigest(), sha256(VALUES));
+        s.writeState("deploy-result", "deployed");
+        s.clearCalls();
+        const again = run({}, CHANGED);
+        assert.equal(again.status, 0, again.stderr);
+        assert.ok(kotsCalls().includes(SET_CONFIG()), "set config runs again");
+        assert.match(again.stderr, /version 2 of gitpod deployed by kotsadm/);
+        assert.equal(appliedDigest(), sha256(CHANGED));
+    });
+
+    it("Helm upgrade of the new version fails (rolled back): exit 1 with the installer log's end, config not recorded", () => {
+        assert.equal(run().status, 0);
+        s.writeState("installer-result.log", HELM_FAILED);
+        const r = run({}, CHANGED);
+        assert.equal(r.status, 1);
+        assert.match(r.stderr, /the installer Job of the new version of gitpod failed \(helm rolled back; the old config is still live\)/);
+        assert.match(r.stderr, /Error: UPGRADE FAILED: release gitpod failed, and has been rolled back/);
+        assert.equal(appliedDigest(), sha256(VALUES));
+    });
+
+    it("deploy not finished within DEPLOY_WAIT_SECONDS: exit 1 with its status, config not recorded", () => {
+        assert.equal(run().status, 0);
+        s.writeState("deploy-result", "deploying");
+        const r = run({ DEPLOY_WAIT_SECONDS: "0" }, CHANGED);
+        assert.equal(r.status, 1);
+        assert.match(r.stderr, /version 1 of gitpod not deployed after 0s \(status deploying\); kotsadm's log/);
+        assert.equal(appliedDigest(), sha256(VALUES));
+    });
+
+    it("installer Job that never saves its log: exit 1 after the bound, pointing at the Job", () => {
+        assert.equal(run().status, 0);
+        s.writeState("installer-hangs", "");
+        const r = run({ DEPLOY_WAIT_SECONDS: "1", POLL_INTERVAL_SECONDS: "1" }, CHANGED);
+        assert.equal(r.status, 1);
+        assert.match(r.stderr, /the installer Job of the new version of gitpod did not finish within 1s; the installer Job: k3s kubectl -n gitpod get jobs,pods -l component=gitpod-installer/);
+        assert.equal(appliedDigest(), sha256(VALUES));
     });
 
     it("unchanged: nothing runs", () => {
