@@ -39,7 +39,10 @@ function startPack(timeoutMs: number): Promise<string> {
 describe("policy pack loading", () => {
     it("brings its own TypeScript (the vendored 3.8 compiler rejects the pack's tsconfig)", () => {
         const resolved = require.resolve("typescript", { paths: [PULUMI_SDK] });
-        assert.ok(resolved.startsWith(path.join(POLICY_DIR, "node_modules") + path.sep), resolved);
+        assert.ok(
+            resolved.startsWith(path.join(POLICY_DIR, "node_modules") + path.sep),
+            `${resolved}: policy/ has no dependencies installed; run \`npm ci\` (its postinstall installs policy/)`,
+        );
     });
 
     it("compiles and serves under Pulumi's policy runtime", async () => {
